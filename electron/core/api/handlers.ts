@@ -1,0 +1,76 @@
+import type { MethodChannel } from '../../shared/channels'
+import type { MethodOutput } from '../../shared/contract'
+import type { Result } from '../../shared/result'
+import { toApiError } from '../errors'
+import type { CoreEvents } from '../events'
+import { keyIdSchema, keyUpdateSchema, newKeySchema } from '../validation/key-schemas'
+import { parseInput } from '../validation/parse'
+import { changePasswordSchema, noInputSchema, passwordInputSchema, searchSchema } from '../validation/vault-schemas'
+import { z } from 'zod'
+import { assessPassword } from '../vault/password-policy'
+import type { Vault } from '../vault/vault'
+
+export type Handler<C extends MethodChannel> = (input: unknown) => Promise<Result<MethodOutput<C>>>
+export type Handlers = { readonly [C in MethodChannel]: Handler<C> }
+
+const idInput = z.object({ id: keyIdSchema }).strict()
+
+/**
+ * The contract, implemented: one function per channel that parses its input, calls core and
+ * answers the envelope. Hosts bind these one by one; there is no call-by-name.
+ */
+export function createHandlers(vault: Vault, events: CoreEvents): Handlers {
+  const keysChanged = (ids: readonly string[]) => events.emit('keyhold:keys.changed', { ids })
+  return {
+    'keyhold:vault.status': handle(async (input) => {
+      parseInput(noInputSchema, input)
+      return vault.status()
+    }),
+    'keyhold:vault.assessPassword': handle(async (input) => assessPassword(parseInput(passwordInputSchema, input).password)),
+    'keyhold:vault.create': handle(async (input) => vault.create(parseInput(passwordInputSchema, input).password)),
+    'keyhold:vault.unlock': handle(async (input) => vault.unlock(parseInput(passwordInputSchema, input).password)),
+    'keyhold:vault.lock': handle(async (input) => {
+      parseInput(noInputSchema, input)
+      return vault.lock('user')
+    }),
+    'keyhold:vault.changePassword': handle(async (input) => {
+      const { currentPassword, newPassword } = parseInput(changePasswordSchema, input)
+      return vault.changePassword(currentPassword, newPassword)
+    }),
+    'keyhold:keys.list': handle(async (input) => {
+      parseInput(noInputSchema, input)
+      return vault.keys().list()
+    }),
+    'keyhold:keys.search': handle(async (input) => vault.keys().search(parseInput(searchSchema, input).query)),
+    'keyhold:keys.get': handle(async (input) => vault.keys().get(parseInput(idInput, input).id)),
+    'keyhold:keys.add': handle(async (input) => {
+      const keys = vault.keys()
+      const added = keys.add(parseInput(newKeySchema, input))
+      keysChanged([added.id])
+      return added
+    }),
+    'keyhold:keys.update': handle(async (input) => {
+      const keys = vault.keys()
+      const updated = keys.update(parseInput(keyUpdateSchema, input))
+      keysChanged([updated.id])
+      return updated
+    }),
+    'keyhold:keys.delete': handle(async (input) => {
+      const keys = vault.keys()
+      const { id } = parseInput(idInput, input)
+      keys.delete(id)
+      keysChanged([id])
+      return { id }
+    }),
+  }
+}
+
+function handle<T>(fn: (input: unknown) => Promise<T>): (input: unknown) => Promise<Result<T>> {
+  return async (input) => {
+    try {
+      return { ok: true, value: await fn(input) }
+    } catch (err) {
+      return { ok: false, error: toApiError(err) }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { PROVIDER_LABELS } from '../../shared/providers'
+import type { KeyListEntry, KeySummary, ProviderDetails } from '../../shared/dto'
+import type { KeyMeta } from './record-codec'
+
+export interface IndexedKey {
+  readonly summary: KeySummary
+  readonly meta: KeyMeta
+  /** Lower-cased text that search matches against. */
+  readonly haystack: string
+  readonly sortKey: string
+}
+
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase()
+}
+
+function detailText(details: ProviderDetails): string {
+  switch (details.provider) {
+    case 'threadeo':
+      return details.tenant
+    case 'threatstop':
+      return details.service
+    case 'spreeflo':
+      return details.keyName
+    case 'custom':
+      return details.baseUrl
+  }
+}
+
+export function indexKey(summary: KeySummary, meta: KeyMeta): IndexedKey {
+  const haystack = normalizeForSearch(
+    [meta.name, meta.account, meta.tags.join(' '), PROVIDER_LABELS[meta.details.provider], detailText(meta.details)].join('\n'),
+  )
+  return { summary, meta, haystack, sortKey: normalizeForSearch(meta.name) }
+}
+
+/**
+ * The decrypted list, kept sorted so that listing and searching 10,000 keys is a scan of
+ * prepared strings rather than a decrypt or a sort on every keystroke.
+ */
+export class KeyIndex {
+  private readonly byId = new Map<string, IndexedKey>()
+  private readonly damaged = new Set<string>()
+  private sorted: KeyListEntry[] | undefined
+  private sortedIndexed: IndexedKey[] | undefined
+
+  get(id: string): IndexedKey | undefined {
+    return this.byId.get(id)
+  }
+
+  isDamaged(id: string): boolean {
+    return this.damaged.has(id)
+  }
+
+  put(entry: IndexedKey): void {
+    this.byId.set(entry.summary.id, entry)
+    this.damaged.delete(entry.summary.id)
+    this.invalidate()
+  }
+
+  markDamaged(id: string): void {
+    this.byId.delete(id)
+    this.damaged.add(id)
+    this.invalidate()
+  }
+
+  remove(id: string): void {
+    this.byId.delete(id)
+    this.damaged.delete(id)
+    this.invalidate()
+  }
+
+  clear(): void {
+    this.byId.clear()
+    this.damaged.clear()
+    this.invalidate()
+  }
+
+  list(): readonly KeyListEntry[] {
+    this.sorted ??= [
+      ...this.indexedInOrder().map((k) => k.summary),
+      ...[...this.damaged].sort().map((id) => ({ id, damaged: true as const })),
+    ]
+    return this.sorted
+  }
+
+  search(query: string): readonly KeyListEntry[] {
+    const needle = normalizeForSearch(query.trim())
+    if (needle === '') return this.list()
+    const out: KeyListEntry[] = []
+    for (const k of this.indexedInOrder()) if (k.haystack.includes(needle)) out.push(k.summary)
+    return out
+  }
+
+  private indexedInOrder(): IndexedKey[] {
+    this.sortedIndexed ??= [...this.byId.values()].sort((a, b) =>
+      a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.summary.id < b.summary.id ? -1 : 1,
+    )
+    return this.sortedIndexed
+  }
+
+  private invalidate(): void {
+    this.sorted = undefined
+    this.sortedIndexed = undefined
+  }
+}

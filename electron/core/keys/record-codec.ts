@@ -1,0 +1,52 @@
+import { open, seal } from '../vault/aead'
+import type { CommonKeyFields, ProviderDetails } from '../../shared/dto'
+
+export const RECORD_FORMAT = 1
+
+/** Everything about a key except its secret; sealed as the row's `meta` blob. */
+export interface KeyMeta extends CommonKeyFields {
+  readonly details: ProviderDetails
+}
+
+interface SecretPayload {
+  readonly value: string
+}
+
+export type RecordField = 'meta' | 'secret'
+
+/**
+ * Binds a blob to its vault, its row, its field and the record format, so a blob moved to
+ * another row or column (or another vault) no longer authenticates.
+ */
+export function recordAad(vaultId: string, recordId: string, field: RecordField): string {
+  return `keyhold|record|v${RECORD_FORMAT}|${vaultId}|${recordId}|${field}`
+}
+
+export class RecordCodec {
+  constructor(
+    private readonly vaultKey: Buffer,
+    private readonly vaultId: string,
+  ) {}
+
+  sealMeta(recordId: string, meta: KeyMeta): Buffer {
+    return seal(this.vaultKey, Buffer.from(JSON.stringify(meta), 'utf8'), recordAad(this.vaultId, recordId, 'meta'))
+  }
+
+  openMeta(recordId: string, blob: Uint8Array): KeyMeta {
+    return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as KeyMeta
+  }
+
+  sealSecret(recordId: string, value: string): Buffer {
+    const payload: SecretPayload = { value }
+    return seal(this.vaultKey, Buffer.from(JSON.stringify(payload), 'utf8'), recordAad(this.vaultId, recordId, 'secret'))
+  }
+
+  openSecret(recordId: string, blob: Uint8Array): string {
+    const plain = open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'secret'))
+    try {
+      return (JSON.parse(plain.toString('utf8')) as SecretPayload).value
+    } finally {
+      plain.fill(0)
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import { migration0001Init } from './0001-init'
+import type { Migration } from './migration'
+
+export type { Migration } from './migration'
+
+/** Every migration, in order. A new one is appended here and gets its own test. */
+export const MIGRATIONS: readonly Migration[] = [migration0001Init]

@@ -1,0 +1,46 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
+import * as zxcvbnEn from '@zxcvbn-ts/language-en'
+import type { PasswordAssessment } from '../../shared/dto'
+
+/** A master password guards every key; below this it is refused. NIST 800-63B-4 asks for ≥ 15 for single-factor passwords. */
+export const MIN_PASSWORD_LENGTH = 12
+/**
+ * zxcvbn's top score: at least 10^10 guesses. The vault file can be attacked offline, where
+ * score 3 (10^8) falls to a GPU rig in about a day even at Argon2id's cost.
+ */
+export const MIN_PASSWORD_SCORE = 4
+export const MAX_PASSWORD_LENGTH = 1024
+// zxcvbn's matching grows quickly with length and the score saturates long before this.
+const ESTIMATE_PREFIX = 128
+
+// Words an attacker targeting a Keyhold vault would try first.
+const APP_WORDS = ['keyhold', 'vault', 'master', 'password', 'apikey', 'threadeo', 'threatstop', 'spreeflo']
+
+let estimator: ZxcvbnFactory | undefined
+function getEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
+    graphs: zxcvbnCommon.adjacencyGraphs,
+    translations: zxcvbnEn.translations,
+  })
+  return estimator
+}
+
+export function assessPassword(password: string): PasswordAssessment {
+  const normalized = password.normalize('NFKC')
+  const result = getEstimator().check(normalized.slice(0, ESTIMATE_PREFIX), APP_WORDS)
+  const score = result.score
+  const suggestions = result.feedback.suggestions.filter((s): s is string => typeof s === 'string')
+  const length = [...normalized].length
+  let reason = ''
+  if (length < MIN_PASSWORD_LENGTH) {
+    reason = `Use at least ${MIN_PASSWORD_LENGTH} characters (this one has ${length}).`
+  } else if (length > MAX_PASSWORD_LENGTH) {
+    reason = `Use at most ${MAX_PASSWORD_LENGTH} characters.`
+  } else if (score < MIN_PASSWORD_SCORE) {
+    const warning = typeof result.feedback.warning === 'string' ? result.feedback.warning : ''
+    reason = `This password would be easy to guess.${warning ? ` ${warning}` : ''} Try a few unrelated words together.`
+  }
+  return { score, acceptable: reason === '', reason, suggestions }
+}

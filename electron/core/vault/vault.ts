@@ -1,0 +1,191 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import type { Database } from 'better-sqlite3'
+import type { LockReason, VaultStatus } from '../../shared/dto'
+import { KeyholdError } from '../errors'
+import { KeyStore } from '../keys/key-store'
+import type { VaultPaths } from '../paths'
+import { SerialQueue } from '../serial-queue'
+import { createVaultDatabase, openVaultDatabase } from '../store/database'
+import type { Migration } from '../store/migrations'
+import { readHeader, unwrapVaultKey, wrapVaultKey, writeHeader, type VaultHeader } from './header'
+import { SHIPPED_KDF, type KdfParams } from './kdf-params'
+import { createWorkerKdf, type KdfRunner } from './kdf-worker'
+import { assessPassword } from './password-policy'
+import { UnlockThrottle } from './unlock-throttle'
+
+export interface VaultOptions {
+  readonly paths: VaultPaths
+  readonly kdf?: KdfRunner
+  /** Parameters for new vaults and password changes; tests may pass cheaper ones above the floor. */
+  readonly kdfParams?: Omit<KdfParams, 'salt' | 'algorithm'>
+  readonly migrations?: readonly Migration[]
+  readonly now?: () => number
+  readonly sleep?: (ms: number) => Promise<void>
+  readonly onChange?: (status: VaultStatus, reason?: LockReason) => void
+}
+
+interface Unlocked {
+  readonly db: Database
+  readonly vaultKey: Buffer
+  readonly keys: KeyStore
+}
+
+/**
+ * The vault's life: create, unlock, lock, change password. While unlocked it holds the database
+ * handle, the vault key and the decrypted key list; locking wipes and drops all three.
+ */
+export class Vault {
+  private open: Unlocked | undefined
+  private readonly queue = new SerialQueue()
+  private readonly throttle = new UnlockThrottle()
+  private readonly kdf: KdfRunner
+  private readonly now: () => number
+  private readonly sleep: (ms: number) => Promise<void>
+
+  constructor(private readonly options: VaultOptions) {
+    this.kdf = options.kdf ?? createWorkerKdf()
+    this.now = options.now ?? Date.now
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+  }
+
+  status(): VaultStatus {
+    const state = this.open ? 'unlocked' : existsSync(this.options.paths.vaultFile) ? 'locked' : 'absent'
+    return { state, unlockDelaySeconds: 0 }
+  }
+
+  /** The keys of the unlocked vault; VAULT_LOCKED otherwise. */
+  keys(): KeyStore {
+    if (!this.open) throw new KeyholdError('VAULT_LOCKED')
+    return this.open.keys
+  }
+
+  create(password: string): Promise<VaultStatus> {
+    return this.queue.run(async () => {
+      if (this.open || existsSync(this.options.paths.vaultFile)) throw new KeyholdError('VAULT_EXISTS')
+      assertStrong(password)
+      const vaultId = randomUUID()
+      const kdf = this.newKdfParams()
+      const vaultKey = randomBytes(32)
+      const wrappedKey = await this.wrap(password, vaultKey, vaultId, kdf)
+      const db = await createVaultDatabase(this.storeOptions())
+      try {
+        writeHeader(db, { vaultId, kdf, wrappedKey }, this.now())
+      } catch (err) {
+        db.close()
+        throw err
+      }
+      return this.becomeUnlocked(db, vaultKey, vaultId)
+    })
+  }
+
+  unlock(password: string): Promise<VaultStatus> {
+    return this.queue.run(async () => {
+      if (this.open) return this.status()
+      const db = await openVaultDatabase(this.storeOptions())
+      let header: VaultHeader
+      let vaultKey: Buffer
+      try {
+        header = readHeader(db)
+        vaultKey = await this.unwrap(password, header)
+      } catch (err) {
+        db.close()
+        if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
+          await this.sleep(this.throttle.delayAfterFailureMs())
+        }
+        throw err
+      }
+      this.throttle.reset()
+      return this.becomeUnlocked(db, vaultKey, header.vaultId)
+    })
+  }
+
+  lock(reason: LockReason = 'user'): Promise<VaultStatus> {
+    return this.queue.run(() => {
+      this.lockNow(reason)
+      return this.status()
+    })
+  }
+
+  /** Re-wraps the vault key under the new password; no record is re-encrypted. */
+  changePassword(currentPassword: string, newPassword: string): Promise<VaultStatus> {
+    return this.queue.run(async () => {
+      if (!this.open) throw new KeyholdError('VAULT_LOCKED')
+      assertStrong(newPassword, 'newPassword')
+      const { db } = this.open
+      const header = readHeader(db)
+      const check = await this.unwrap(currentPassword, header).catch((err: unknown) => {
+        if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
+          throw new KeyholdError('WRONG_PASSWORD', { field: 'currentPassword' })
+        }
+        throw err
+      })
+      check.fill(0)
+      const kdf = this.newKdfParams()
+      const wrappedKey = await this.wrap(newPassword, this.open.vaultKey, header.vaultId, kdf)
+      writeHeader(db, { vaultId: header.vaultId, kdf, wrappedKey }, this.now())
+      return this.status()
+    })
+  }
+
+  private lockNow(reason: LockReason): void {
+    const open = this.open
+    if (!open) return
+    this.open = undefined
+    open.keys.close()
+    open.vaultKey.fill(0)
+    open.db.close()
+    this.options.onChange?.(this.status(), reason)
+  }
+
+  private becomeUnlocked(db: Database, vaultKey: Buffer, vaultId: string): VaultStatus {
+    try {
+      this.open = { db, vaultKey, keys: new KeyStore(db, vaultKey, vaultId, this.now) }
+    } catch (err) {
+      vaultKey.fill(0)
+      db.close()
+      throw err
+    }
+    const status = this.status()
+    this.options.onChange?.(status)
+    return status
+  }
+
+  private async wrap(password: string, vaultKey: Buffer, vaultId: string, kdf: KdfParams): Promise<Buffer> {
+    const passwordKey = await this.kdf.derive(password, kdf)
+    try {
+      return wrapVaultKey(passwordKey, vaultKey, vaultId, kdf)
+    } finally {
+      passwordKey.fill(0)
+    }
+  }
+
+  private async unwrap(password: string, header: VaultHeader): Promise<Buffer> {
+    const passwordKey = await this.kdf.derive(password, header.kdf)
+    try {
+      return unwrapVaultKey(passwordKey, header)
+    } finally {
+      passwordKey.fill(0)
+    }
+  }
+
+  private newKdfParams(): KdfParams {
+    return { algorithm: 'argon2id', ...(this.options.kdfParams ?? SHIPPED_KDF), salt: randomBytes(16) }
+  }
+
+  private storeOptions() {
+    const { vaultFile, backupDir } = this.options.paths
+    return {
+      path: vaultFile,
+      backupDir,
+      ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
+    }
+  }
+}
+
+function assertStrong(password: string, field = 'password'): void {
+  const assessment = assessPassword(password)
+  if (!assessment.acceptable) {
+    throw new KeyholdError('WEAK_PASSWORD', { field, message: `Choose a stronger master password. ${assessment.reason}` })
+  }
+}

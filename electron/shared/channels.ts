@@ -1,0 +1,25 @@
+/**
+ * Every channel name, once. Dependency-free on purpose: the sandboxed preload imports this file
+ * to build its allowlist, and a sandboxed preload cannot load anything else.
+ */
+export const CHANNEL_PREFIX = 'keyhold:'
+
+export const METHOD_CHANNELS = [
+  'keyhold:vault.status',
+  'keyhold:vault.assessPassword',
+  'keyhold:vault.create',
+  'keyhold:vault.unlock',
+  'keyhold:vault.lock',
+  'keyhold:vault.changePassword',
+  'keyhold:keys.list',
+  'keyhold:keys.search',
+  'keyhold:keys.get',
+  'keyhold:keys.add',
+  'keyhold:keys.update',
+  'keyhold:keys.delete',
+] as const
+
+export const EVENT_CHANNELS = ['keyhold:vault.changed', 'keyhold:keys.changed'] as const
+
+export type MethodChannel = (typeof METHOD_CHANNELS)[number]
+export type EventChannel = (typeof EVENT_CHANNELS)[number]

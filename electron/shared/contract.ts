@@ -1,0 +1,57 @@
+import type { EventChannel, MethodChannel } from './channels'
+import type {
+  KeyDetail,
+  KeyListEntry,
+  KeyUpdateInput,
+  LockReason,
+  NewKeyInput,
+  PasswordAssessment,
+  VaultStatus,
+} from './dto'
+import type { Result } from './result'
+
+/**
+ * The API contract: each method's input and output, keyed by channel. Core validates every input
+ * against its own zod schema; this file only names the shapes, so the renderer can import it
+ * with `import type` and nothing else.
+ */
+export interface Methods {
+  'keyhold:vault.status': { input: undefined; output: VaultStatus }
+  'keyhold:vault.assessPassword': { input: { password: string }; output: PasswordAssessment }
+  'keyhold:vault.create': { input: { password: string }; output: VaultStatus }
+  'keyhold:vault.unlock': { input: { password: string }; output: VaultStatus }
+  'keyhold:vault.lock': { input: undefined; output: VaultStatus }
+  'keyhold:vault.changePassword': {
+    input: { currentPassword: string; newPassword: string }
+    output: VaultStatus
+  }
+  'keyhold:keys.list': { input: undefined; output: readonly KeyListEntry[] }
+  'keyhold:keys.search': { input: { query: string }; output: readonly KeyListEntry[] }
+  'keyhold:keys.get': { input: { id: string }; output: KeyDetail }
+  'keyhold:keys.add': { input: NewKeyInput; output: KeyDetail }
+  'keyhold:keys.update': { input: KeyUpdateInput; output: KeyDetail }
+  'keyhold:keys.delete': { input: { id: string }; output: { id: string } }
+}
+
+export interface Events {
+  'keyhold:vault.changed': { status: VaultStatus; reason?: LockReason }
+  'keyhold:keys.changed': { ids: readonly string[] }
+}
+
+export type MethodInput<C extends MethodChannel> = Methods[C]['input']
+export type MethodOutput<C extends MethodChannel> = Methods[C]['output']
+export type EventPayload<E extends EventChannel> = Events[E]
+
+/** What `window.keyhold` offers: invoke a named method, subscribe to a named event. */
+export interface KeyholdBridge {
+  invoke<C extends MethodChannel>(
+    channel: C,
+    ...input: MethodInput<C> extends undefined ? [] : [MethodInput<C>]
+  ): Promise<Result<MethodOutput<C>>>
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
+
+// Compile-time check that the channel list and the contract name the same methods and events.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const contractMatchesChannels: Exact<keyof Methods, MethodChannel> &
+  Exact<keyof Events, EventChannel> = true

@@ -1,0 +1,37 @@
+/**
+ * Stable error codes and the plain-language sentence for each. The window may show its own
+ * wording, but it keys on the code; the sentences here never include user input or a secret.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: 'Some of the information is missing or not in the expected form.',
+  VAULT_NOT_FOUND: 'There is no vault here yet. Create one to get started.',
+  VAULT_EXISTS: 'A vault already exists here, so a new one was not created over it.',
+  VAULT_LOCKED: 'The vault is locked. Unlock it with your master password.',
+  VAULT_UNLOCKED: 'The vault is already unlocked.',
+  WRONG_PASSWORD: 'That password did not unlock the vault.',
+  WEAK_PASSWORD: 'Choose a stronger master password.',
+  VAULT_TOO_NEW:
+    'This vault was saved by a newer version of Keyhold. Update Keyhold to open it; the file was left untouched.',
+  NOT_A_VAULT: 'This file is not a Keyhold vault. It was left untouched.',
+  VAULT_EMPTY_FILE: 'The vault file is empty, so it cannot be opened. It was left untouched.',
+  VAULT_DAMAGED:
+    'The vault file is damaged and cannot be opened. It was left untouched; restore it from a backup.',
+  VAULT_HEADER_TAMPERED:
+    'The vault settings have been changed outside Keyhold and are not safe to use. The file was left untouched.',
+  VAULT_IN_USE: 'This vault is open in another Keyhold window or program. Close it there first.',
+  KEY_NOT_FOUND: 'That key is not in the vault (it may have been deleted).',
+  KEY_DAMAGED: 'This key is damaged and cannot be read. Your other keys are not affected.',
+  SECRET_EMPTY: 'The key is empty. Paste the key or token you received from the provider.',
+  SECRET_TOO_LARGE: 'That is too long to be a key (the limit is 16 KiB).',
+  SECRET_WHITESPACE:
+    'The key starts or ends with spaces or line breaks, or contains invisible characters. These usually come from copying; remove them, or keep the key exactly as it is.',
+  SECRET_CONTROL_CHARS: 'The key contains control characters, which keys never contain.',
+  NAME_CONTROL_CHARS: 'Names cannot contain control characters such as line breaks or tabs.',
+  STORAGE_FAILED:
+    'Keyhold could not save to the disk (it may be full or read-only). Nothing was changed.',
+  INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as readonly ErrorCode[]

@@ -1,0 +1,6 @@
+export * from './channels'
+export * from './errors'
+export * from './providers'
+export type * from './contract'
+export type * from './dto'
+export type * from './result'
