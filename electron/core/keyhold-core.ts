@@ -5,7 +5,7 @@ import { CoreEvents } from './events'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { Vault, type VaultOptions } from './vault/vault'
 
-export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onChange'>> {
+export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onChange' | 'onKeysDamaged'>> {
   /** Overrides KEYHOLD_DATA_DIR and the platform default. */
   readonly dataDir?: string
 }
@@ -30,6 +30,7 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     paths,
     onChange: (status, reason) =>
       events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason }),
+    onKeysDamaged: (ids) => events.emit('keyhold:keys.changed', { ids }),
   })
   return {
     paths,

@@ -49,7 +49,7 @@ describe('a vault on a real SQLite file', () => {
     expect(await call(core, 'keyhold:vault.status')).toMatchObject({ state: 'locked' })
 
     // A later version's migration runs on reopen, so the backup it takes is scanned too.
-    const noop = { version: 2, name: 'noop', up: () => undefined }
+    const noop = { version: (MIGRATIONS.at(-1)?.version ?? 0) + 1, name: 'noop', up: () => undefined }
     const reopened = open({ migrations: [...MIGRATIONS, noop] })
     await call(reopened, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     const list = await call(reopened, 'keyhold:keys.list')

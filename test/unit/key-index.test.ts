@@ -24,7 +24,7 @@ function entry(id: string, name: string, extra: Partial<KeyMeta> = {}) {
     createdAt: 0,
     updatedAt: 0,
   }
-  return indexKey(summary, meta)
+  return indexKey(summary, meta, 'tag')
 }
 
 describe('key index', () => {

@@ -4,62 +4,126 @@ import type { KeyDetail, KeyListEntry, KeySummary } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { fromSqliteError } from '../store/sqlite-errors'
 import type { KeyUpdate, NewKey } from '../validation/key-schemas'
-import { indexKey, KeyIndex } from './key-index'
+import { indexKey, KeyIndex, type IndexedKey } from './key-index'
+import { readSnapshot, writeSnapshot, type SnapshotEntry } from './list-snapshot'
 import { RECORD_FORMAT, RecordCodec, type KeyMeta } from './record-codec'
 
-interface KeyRow {
-  id: string
-  format: number
-  meta: Buffer
-  secret: Buffer | null
-  created_at: number
-  updated_at: number
-}
+type RowHead = [id: string, format: number, metaTagHex: string, hasSecret: number, createdAt: number, updatedAt: number]
+
+const VERIFY_CHUNK = 250
 
 /**
- * The keys of one unlocked vault. Opening it decrypts every `meta` blob once into an index;
- * a secret is decrypted only by `readSecret`, for the one operation that needs it.
+ * The keys of one unlocked vault. Opening it fills an index of every key's list entry (from the
+ * sealed snapshot where the rows still match it, else record by record), then re-opens every
+ * record served from the snapshot in the background so a damaged one is still found and shown.
+ * A secret is decrypted only by `readSecret`, for the one operation that needs it.
  */
 export class KeyStore {
   private readonly index = new KeyIndex()
   private readonly codec: RecordCodec
-  private readonly stmts: {
-    insert: Statement
-    update: Statement
-    remove: Statement
-    secret: Statement
-  }
+  private readonly stmts: { insert: Statement; update: Statement; remove: Statement; secret: Statement }
+  private closed = false
+  private snapshotStale = false
+  /** Resolves, once every record has been opened, with the ids found damaged. */
+  readonly verified: Promise<readonly string[]>
 
   constructor(
     private readonly db: Database,
     vaultKey: Buffer,
     vaultId: string,
     private readonly now: () => number,
+    private readonly onDamaged: (ids: readonly string[]) => void = () => undefined,
   ) {
     this.codec = new RecordCodec(vaultKey, vaultId)
     this.stmts = {
-      insert: db.prepare(
-        'INSERT INTO keys (id, format, meta, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      insert: db.prepare('INSERT INTO keys (id, format, meta, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
       update: db.prepare('UPDATE keys SET meta = ?, secret = coalesce(?, secret), updated_at = ? WHERE id = ?'),
       remove: db.prepare('DELETE FROM keys WHERE id = ?'),
       secret: db.prepare('SELECT secret FROM keys WHERE id = ?'),
     }
-    this.load()
+    const fromSnapshot = this.load()
+    this.verified = this.verifyInBackground(fromSnapshot)
   }
 
-  private load(): void {
-    const rows = this.db.prepare('SELECT id, format, meta, secret IS NOT NULL AS has_secret, created_at, updated_at FROM keys').raw().all() as [string, number, Buffer, number, number, number][]
-    for (const [id, format, metaBlob, hasSecret, createdAt, updatedAt] of rows) {
-      try {
-        if (format !== RECORD_FORMAT) throw new KeyholdError('KEY_DAMAGED')
-        const meta = this.codec.openMeta(id, metaBlob)
-        this.index.put(indexKey(toSummary(id, meta, hasSecret === 1, createdAt, updatedAt), meta))
-      } catch {
-        // One bad record must not cost the person every other key: it is listed as damaged.
-        this.index.markDamaged(id)
+  /** Returns the ids served from the snapshot, which still need their own blob opened. */
+  private load(): Set<string> {
+    const snapshot = readSnapshot(this.db, this.codec)
+    const heads = new Map<string, RowHead>()
+    const rows = this.db
+      .prepare('SELECT id, format, hex(substr(meta, -16)), secret IS NOT NULL, created_at, updated_at FROM keys')
+      .raw()
+      .all() as RowHead[]
+    for (const head of rows) heads.set(head[0], head)
+    // Walk the snapshot in its own (sorted) order, so the index's sort finds the work done.
+    const fromSnapshot = new Set<string>()
+    for (const [id, snap] of snapshot) {
+      const head = heads.get(id)
+      if (!head) continue
+      const [, format, tagHex, hasSecret, createdAt, updatedAt] = head
+      if (format === RECORD_FORMAT && snap.updatedAt === updatedAt && snap.metaTag === tagHex) {
+        this.index.put(indexKey(toSummary(id, snap.meta, hasSecret === 1, createdAt, updatedAt), snap.meta, snap.metaTag))
+        fromSnapshot.add(id)
+        heads.delete(id)
       }
     }
+    if (heads.size > 0 || snapshot.size !== fromSnapshot.size) this.snapshotStale = true
+    if (heads.size > 0) {
+      const rows = this.db.prepare('SELECT id, format, meta, secret IS NOT NULL, created_at, updated_at FROM keys').raw().iterate() as IterableIterator<
+        [string, number, Buffer, number, number, number]
+      >
+      for (const [id, format, meta, hasSecret, createdAt, updatedAt] of rows) {
+        if (heads.has(id)) this.openRecord(id, format, meta, hasSecret === 1, createdAt, updatedAt)
+      }
+    }
+    return fromSnapshot
+  }
+
+  private openRecord(id: string, format: number, blob: Buffer, hasSecret: boolean, createdAt: number, updatedAt: number): boolean {
+    try {
+      if (format !== RECORD_FORMAT) throw new KeyholdError('KEY_DAMAGED')
+      const meta = this.codec.openMeta(id, blob)
+      this.index.put(indexKey(toSummary(id, meta, hasSecret, createdAt, updatedAt), meta, tagHex(blob)))
+      return true
+    } catch {
+      // One bad record must not cost the person every other key: it is listed as damaged.
+      this.index.markDamaged(id)
+      return false
+    }
+  }
+
+  private async verifyInBackground(ids: Set<string>): Promise<readonly string[]> {
+    const damaged: string[] = []
+    if (ids.size === 0) return damaged
+    const chunk = this.db.prepare('SELECT rowid, id, format, meta, updated_at FROM keys WHERE rowid > ? ORDER BY rowid LIMIT ?').raw()
+    let after = 0
+    for (;;) {
+      // Yield between chunks: the window stays responsive while ~10,000 records are checked.
+      await new Promise((resolve) => setImmediate(resolve))
+      if (this.closed) return damaged
+      const rows = chunk.all(after, VERIFY_CHUNK) as [number, string, number, Buffer, number][]
+      if (rows.length === 0) break
+      for (const [rowid, id, format, meta, updatedAt] of rows) {
+        after = rowid
+        const current = this.index.get(id)
+        // Only what is still as the snapshot left it; anything written since was sealed by us.
+        if (!ids.has(id) || !current || current.summary.updatedAt !== updatedAt) continue
+        let ok = format === RECORD_FORMAT
+        try {
+          if (ok) this.codec.openMeta(id, meta)
+        } catch {
+          ok = false
+        }
+        if (!ok) {
+          this.index.markDamaged(id)
+          damaged.push(id)
+        }
+      }
+    }
+    if (damaged.length > 0) {
+      this.snapshotStale = true
+      this.onDamaged(damaged)
+    }
+    return damaged
   }
 
   list(): readonly KeyListEntry[] {
@@ -71,7 +135,8 @@ export class KeyStore {
   }
 
   get(id: string): KeyDetail {
-    return toDetail(this.indexed(id).summary, this.indexed(id).meta)
+    const entry = this.indexed(id)
+    return toDetail(entry.summary, entry.meta)
   }
 
   add(input: NewKey): KeyDetail {
@@ -90,7 +155,7 @@ export class KeyStore {
       for (const p of prepared) this.stmts.insert.run(p.id, RECORD_FORMAT, p.metaBlob, p.secretBlob, now, now)
     })
     return prepared.map((p) => {
-      const entry = indexKey(toSummary(p.id, p.meta, true, now, now), p.meta)
+      const entry = indexKey(toSummary(p.id, p.meta, true, now, now), p.meta, tagHex(p.metaBlob))
       this.index.put(entry)
       return toDetail(entry.summary, p.meta)
     })
@@ -112,11 +177,13 @@ export class KeyStore {
       expiresOn: changes.expiresOn === undefined ? current.meta.expiresOn : changes.expiresOn,
       details: changes.details ?? current.meta.details,
     }
-    const now = this.now()
+    // Strictly later than the last write, so the snapshot can tell the two versions apart.
+    const now = Math.max(this.now(), current.summary.updatedAt + 1)
+    const metaBlob = this.codec.sealMeta(id, meta)
     const secretBlob = changes.secret === undefined ? null : this.codec.sealSecret(id, changes.secret)
-    this.write(() => this.stmts.update.run(this.codec.sealMeta(id, meta), secretBlob, now, id))
+    this.write(() => this.stmts.update.run(metaBlob, secretBlob, now, id))
     const hasSecret = current.summary.hasSecret || secretBlob !== null
-    const entry = indexKey(toSummary(id, meta, hasSecret, current.summary.createdAt, now), meta)
+    const entry = indexKey(toSummary(id, meta, hasSecret, current.summary.createdAt, now), meta, tagHex(metaBlob))
     this.index.put(entry)
     return toDetail(entry.summary, meta)
   }
@@ -130,7 +197,7 @@ export class KeyStore {
   /** The one place a secret is decrypted; callers use it and let it go. */
   readSecret(id: string): string {
     this.indexed(id)
-    const row = this.stmts.secret.get(id) as Pick<KeyRow, 'secret'> | undefined
+    const row = this.stmts.secret.get(id) as { secret: Buffer | null } | undefined
     if (!row) throw new KeyholdError('KEY_NOT_FOUND')
     if (!row.secret) throw new KeyholdError('KEY_NOT_FOUND', { message: 'This key has no secret stored any more.' })
     try {
@@ -140,12 +207,24 @@ export class KeyStore {
     }
   }
 
-  /** Forgets every decrypted value; the store is unusable afterwards. */
+  /**
+   * Seals the list for the next unlock (when it changed), then forgets every decrypted value.
+   * The snapshot is a cache: if it cannot be written, the next unlock opens records one by one.
+   */
   close(): void {
+    if (this.closed) return
+    this.closed = true
+    if (this.snapshotStale) {
+      try {
+        writeSnapshot(this.db, this.codec, snapshotEntries(this.index.sortedEntries()), this.now())
+      } catch {
+        // A full or read-only disk must not stop the vault from locking.
+      }
+    }
     this.index.clear()
   }
 
-  private indexed(id: string) {
+  private indexed(id: string): IndexedKey {
     const entry = this.index.get(id)
     if (entry) return entry
     throw new KeyholdError(this.index.isDamaged(id) ? 'KEY_DAMAGED' : 'KEY_NOT_FOUND')
@@ -154,10 +233,20 @@ export class KeyStore {
   private write(fn: () => void): void {
     try {
       this.db.transaction(fn)()
+      this.snapshotStale = true
     } catch (err) {
       throw fromSqliteError(err)
     }
   }
+}
+
+function* snapshotEntries(entries: Iterable<IndexedKey>): Generator<[string, SnapshotEntry]> {
+  for (const e of entries) yield [e.summary.id, { updatedAt: e.summary.updatedAt, metaTag: e.metaTag, meta: e.meta }]
+}
+
+/** Tags are compared as SQLite's hex() prints them, so unlock reads no blob to compare. */
+function tagHex(blob: Uint8Array): string {
+  return Buffer.from(blob.buffer, blob.byteOffset + blob.byteLength - 16, 16).toString('hex').toUpperCase()
 }
 
 function metaFrom(input: NewKey): KeyMeta {

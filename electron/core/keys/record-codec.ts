@@ -14,12 +14,17 @@ interface SecretPayload {
 
 export type RecordField = 'meta' | 'secret'
 
+
 /**
  * Binds a blob to its vault, its row, its field and the record format, so a blob moved to
  * another row or column (or another vault) no longer authenticates.
  */
 export function recordAad(vaultId: string, recordId: string, field: RecordField): string {
   return `keyhold|record|v${RECORD_FORMAT}|${vaultId}|${recordId}|${field}`
+}
+
+function snapshotAad(vaultId: string): string {
+  return `keyhold|list-snapshot|v${RECORD_FORMAT}|${vaultId}`
 }
 
 export class RecordCodec {
@@ -34,6 +39,14 @@ export class RecordCodec {
 
   openMeta(recordId: string, blob: Uint8Array): KeyMeta {
     return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as KeyMeta
+  }
+
+  sealSnapshot(json: string): Buffer {
+    return seal(this.vaultKey, Buffer.from(json, 'utf8'), snapshotAad(this.vaultId))
+  }
+
+  openSnapshot(blob: Uint8Array): string {
+    return open(this.vaultKey, blob, snapshotAad(this.vaultId)).toString('utf8')
   }
 
   sealSecret(recordId: string, value: string): Buffer {

@@ -18,7 +18,8 @@ export async function backupBeforeMigration(
   mkdirSync(backupDir, { recursive: true })
   const prefix = `${basename(vaultPath)}.`
   const stamp = now.toISOString().replace(/[:.]/g, '-')
-  const target = join(backupDir, `${prefix}v${fromVersion}.${stamp}.bak`)
+  // Time first and a padded version, so that name order is age order.
+  const target = join(backupDir, `${prefix}${stamp}.v${String(fromVersion).padStart(4, '0')}.bak`)
   await db.backup(target)
   const mine = readdirSync(backupDir)
     .filter((f) => f.startsWith(prefix) && f.endsWith('.bak'))

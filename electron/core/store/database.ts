@@ -30,7 +30,7 @@ export async function openVaultDatabase(options: StoreOptions): Promise<Database
   try {
     db = new BetterSqlite3(options.path, { fileMustExist: true })
     configure(db)
-    await migrate(db, migrations, options)
+    await migrate(db, migrations, options, true)
     return db
   } catch (err) {
     db?.close()
@@ -53,7 +53,8 @@ export async function createVaultDatabase(options: StoreOptions): Promise<Databa
     db = new BetterSqlite3(options.path, { fileMustExist: true })
     db.pragma(`application_id = ${KEYHOLD_APPLICATION_ID}`)
     configure(db)
-    await migrate(db, options.migrations ?? MIGRATIONS, options)
+    // A brand-new file holds nothing worth a copy.
+    await migrate(db, options.migrations ?? MIGRATIONS, options, false)
     return db
   } catch (err) {
     db?.close()
@@ -96,14 +97,20 @@ function configure(db: Database): void {
   db.exec('BEGIN IMMEDIATE; COMMIT;')
 }
 
-async function migrate(db: Database, migrations: readonly Migration[], options: StoreOptions): Promise<void> {
+async function migrate(
+  db: Database,
+  migrations: readonly Migration[],
+  options: StoreOptions,
+  backupFirst: boolean,
+): Promise<void> {
   assertIncreasing(migrations)
   const current = Number(db.pragma('user_version', { simple: true }))
   const pending = migrations.filter((m) => m.version > current)
   for (const migration of pending) {
     const from = Number(db.pragma('user_version', { simple: true }))
-    // A brand-new file holds nothing worth a copy.
-    if (from > 0) await backupBeforeMigration(db, options.path, options.backupDir, from, (options.now ?? (() => new Date()))())
+    if (backupFirst) {
+      await backupBeforeMigration(db, options.path, options.backupDir, from, (options.now ?? (() => new Date()))())
+    }
     db.transaction(() => {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core'
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
-import * as zxcvbnEn from '@zxcvbn-ts/language-en'
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import type { PasswordAssessment } from '../../shared/dto'
 
 /** A master password guards every key; below this it is refused. NIST 800-63B-4 asks for ≥ 15 for single-factor passwords. */
@@ -17,19 +15,28 @@ const ESTIMATE_PREFIX = 128
 // Words an attacker targeting a Keyhold vault would try first.
 const APP_WORDS = ['keyhold', 'vault', 'master', 'password', 'apikey', 'threadeo', 'threatstop', 'spreeflo']
 
-let estimator: ZxcvbnFactory | undefined
-function getEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    translations: zxcvbnEn.translations,
-  })
+// The dictionaries weigh ~28 MB once loaded: they are loaded when a password is first assessed
+// (creating a vault or changing its password), not by every process that merely unlocks.
+let estimator: Promise<ZxcvbnFactory> | undefined
+function getEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(
+    ([core, common, en]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+      }),
+  )
   return estimator
 }
 
-export function assessPassword(password: string): PasswordAssessment {
+export async function assessPassword(password: string): Promise<PasswordAssessment> {
   const normalized = password.normalize('NFKC')
-  const result = getEstimator().check(normalized.slice(0, ESTIMATE_PREFIX), APP_WORDS)
+  const result = (await getEstimator()).check(normalized.slice(0, ESTIMATE_PREFIX), APP_WORDS)
   const score = result.score
   const suggestions = result.feedback.suggestions.filter((s): s is string => typeof s === 'string')
   const length = [...normalized].length

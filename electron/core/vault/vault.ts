@@ -9,7 +9,7 @@ import { SerialQueue } from '../serial-queue'
 import { createVaultDatabase, openVaultDatabase } from '../store/database'
 import type { Migration } from '../store/migrations'
 import { readHeader, unwrapVaultKey, wrapVaultKey, writeHeader, type VaultHeader } from './header'
-import { SHIPPED_KDF, type KdfParams } from './kdf-params'
+import { assertKdfParamsInRange, SHIPPED_KDF, type KdfParams } from './kdf-params'
 import { createWorkerKdf, type KdfRunner } from './kdf-worker'
 import { assessPassword } from './password-policy'
 import { UnlockThrottle } from './unlock-throttle'
@@ -23,6 +23,8 @@ export interface VaultOptions {
   readonly now?: () => number
   readonly sleep?: (ms: number) => Promise<void>
   readonly onChange?: (status: VaultStatus, reason?: LockReason) => void
+  /** Records found damaged after unlock, by the background check of the list snapshot. */
+  readonly onKeysDamaged?: (ids: readonly string[]) => void
 }
 
 interface Unlocked {
@@ -63,7 +65,7 @@ export class Vault {
   create(password: string): Promise<VaultStatus> {
     return this.queue.run(async () => {
       if (this.open || existsSync(this.options.paths.vaultFile)) throw new KeyholdError('VAULT_EXISTS')
-      assertStrong(password)
+      await assertStrong(password)
       const vaultId = randomUUID()
       const kdf = this.newKdfParams()
       const vaultKey = randomBytes(32)
@@ -111,7 +113,7 @@ export class Vault {
   changePassword(currentPassword: string, newPassword: string): Promise<VaultStatus> {
     return this.queue.run(async () => {
       if (!this.open) throw new KeyholdError('VAULT_LOCKED')
-      assertStrong(newPassword, 'newPassword')
+      await assertStrong(newPassword, 'newPassword')
       const { db } = this.open
       const header = readHeader(db)
       const check = await this.unwrap(currentPassword, header).catch((err: unknown) => {
@@ -140,7 +142,7 @@ export class Vault {
 
   private becomeUnlocked(db: Database, vaultKey: Buffer, vaultId: string): VaultStatus {
     try {
-      this.open = { db, vaultKey, keys: new KeyStore(db, vaultKey, vaultId, this.now) }
+      this.open = { db, vaultKey, keys: new KeyStore(db, vaultKey, vaultId, this.now, this.options.onKeysDamaged) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()
@@ -161,6 +163,8 @@ export class Vault {
   }
 
   private async unwrap(password: string, header: VaultHeader): Promise<Buffer> {
+    // Checked here as well as in the runner: a header below the floor never reaches any KDF.
+    assertKdfParamsInRange(header.kdf)
     const passwordKey = await this.kdf.derive(password, header.kdf)
     try {
       return unwrapVaultKey(passwordKey, header)
@@ -178,13 +182,14 @@ export class Vault {
     return {
       path: vaultFile,
       backupDir,
+      now: () => new Date(this.now()),
       ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
     }
   }
 }
 
-function assertStrong(password: string, field = 'password'): void {
-  const assessment = assessPassword(password)
+async function assertStrong(password: string, field = 'password'): Promise<void> {
+  const assessment = await assessPassword(password)
   if (!assessment.acceptable) {
     throw new KeyholdError('WEAK_PASSWORD', { field, message: `Choose a stronger master password. ${assessment.reason}` })
   }

@@ -1,0 +1,151 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { BACKUPS_KEPT } from '../../electron/core/store/backups'
+import { KEYHOLD_APPLICATION_ID } from '../../electron/core/store/file-checks'
+import { MIGRATIONS, type Migration } from '../../electron/core/store/migrations'
+import { migration0001Init } from '../../electron/core/store/migrations/0001-init'
+import { migration0002ListSnapshot } from '../../electron/core/store/migrations/0002-list-snapshot'
+import { call, callError, testCore } from '../support/core'
+import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
+
+let dir: ReturnType<typeof tempDir>
+beforeEach(() => {
+  dir = tempDir()
+})
+afterEach(() => dir.remove())
+
+const columns = (db: BetterSqlite3.Database, table: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name)
+
+async function vaultWithKeys(): Promise<string[]> {
+  const core = testCore(dir.path)
+  await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+  const ids: string[] = []
+  for (const k of sampleKeys('mig')) ids.push((await call(core, 'keyhold:keys.add', k)).id)
+  await core.shutdown()
+  return ids
+}
+
+const LATEST = MIGRATIONS.at(-1)?.version ?? 0
+
+const addsActivity: Migration = {
+  version: LATEST + 1,
+  name: 'activity',
+  up: (db) => db.exec('CREATE TABLE activity (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, event BLOB NOT NULL) STRICT'),
+}
+
+describe('migration 0002-list-snapshot', () => {
+  it('adds the single-row snapshot table on top of 0001', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.transaction(() => {
+      migration0001Init.up(db)
+      migration0002ListSnapshot.up(db)
+    })()
+    expect(columns(db, 'list_snapshot')).toEqual(['id', 'format', 'blob', 'written_at'])
+    expect(() => db.prepare("INSERT INTO list_snapshot VALUES (2, 1, x'00', 0)").run()).toThrow(/CHECK/)
+    db.close()
+  })
+})
+
+describe('migration 0001-init', () => {
+  it('creates the header and key tables with only ids, timestamps, versions and blobs in the clear', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.transaction(() => migration0001Init.up(db))()
+    expect(columns(db, 'vault_header')).toEqual([
+      'id', 'vault_id', 'format', 'kdf_algorithm', 'kdf_memory_kib', 'kdf_iterations', 'kdf_parallelism',
+      'kdf_salt', 'wrapped_key', 'created_at', 'updated_at',
+    ])
+    expect(columns(db, 'keys')).toEqual(['id', 'format', 'meta', 'secret', 'created_at', 'updated_at'])
+    // STRICT tables refuse a value of the wrong type instead of storing it.
+    expect(() => db.prepare("INSERT INTO keys VALUES ('x', 'one', x'00', NULL, 0, 0)").run()).toThrow()
+    db.close()
+  })
+})
+
+describe('the migration runner', () => {
+  it('stamps a new vault with the latest version, its application id and durable settings', async () => {
+    const core = testCore(dir.path)
+    await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    const live = (core.vault as unknown as { open: { db: BetterSqlite3.Database } }).open.db
+    expect(live.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(live.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(live.pragma('journal_mode', { simple: true })).toBe('wal')
+    await core.shutdown()
+    const db = new BetterSqlite3(core.paths.vaultFile, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)?.version)
+    expect(db.pragma('application_id', { simple: true })).toBe(KEYHOLD_APPLICATION_ID)
+    db.close()
+  })
+
+  it('backs the vault up, then applies a new migration in a transaction, keeping every key', async () => {
+    const ids = await vaultWithKeys()
+    const core = testCore(dir.path, { migrations: [...MIGRATIONS, addsActivity] })
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    expect((await call(core, 'keyhold:keys.list')).map((k) => k.id).sort()).toEqual([...ids].sort())
+    await core.shutdown()
+
+    const db = new BetterSqlite3(core.paths.vaultFile, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST + 1)
+    expect(columns(db, 'activity')).toEqual(['id', 'at', 'event'])
+    db.close()
+    const backups = readdirSync(core.paths.backupDir)
+    expect(backups).toHaveLength(1)
+    expect(backups[0]).toMatch(new RegExp(`^vault\\.keyhold\\..*\\.v${String(LATEST).padStart(4, '0')}\\.bak$`))
+    const backup = new BetterSqlite3(join(core.paths.backupDir, backups[0] as string), { readonly: true })
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST)
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect((backup.prepare('SELECT count(*) AS n FROM keys').get() as { n: number }).n).toBe(ids.length)
+    backup.close()
+  })
+
+  it('rolls a failing migration back whole and leaves the vault at its old version', async () => {
+    const ids = await vaultWithKeys()
+    const broken: Migration = {
+      version: LATEST + 1,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half_done (x INTEGER)')
+        db.exec('DELETE FROM keys')
+        throw new Error('migration bug')
+      },
+    }
+    const failing = testCore(dir.path, { migrations: [...MIGRATIONS, broken] })
+    const error = await callError(failing, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    expect(error).toEqual({ code: 'INTERNAL', message: expect.stringContaining('Nothing was changed') })
+    expect(error.message).not.toContain('migration bug')
+
+    const core = testCore(dir.path)
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    expect((await call(core, 'keyhold:keys.list')).map((k) => k.id).sort()).toEqual([...ids].sort())
+    const live = (core.vault as unknown as { open: { db: BetterSqlite3.Database } }).open.db
+    expect(live.pragma('user_version', { simple: true })).toBe(LATEST)
+    expect(live.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([])
+    await core.shutdown()
+  })
+
+  it(`keeps the newest ${BACKUPS_KEPT} backups`, async () => {
+    await vaultWithKeys()
+    const steps = Array.from({ length: BACKUPS_KEPT + 2 }, (_, i): Migration => ({
+      version: LATEST + 1 + i,
+      name: `step${i}`,
+      up: (db) => db.exec(`CREATE TABLE step${i} (x INTEGER)`),
+    }))
+    let tick = Date.parse('2026-11-24T00:00:00Z')
+    const core = testCore(dir.path, { migrations: [...MIGRATIONS, ...steps], now: () => (tick += 1000) })
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    await core.shutdown()
+    const backups = readdirSync(core.paths.backupDir).sort()
+    expect(backups).toHaveLength(BACKUPS_KEPT)
+    // Seven migrations took seven backups, one of each version before a step; the two oldest went.
+    const versions = steps.slice(2).map((m) => `v${String(m.version - 1).padStart(4, '0')}`)
+    expect(backups.map((b) => b.split('.').at(-2))).toEqual(versions)
+  })
+
+  it('refuses a migration list that is out of order', async () => {
+    await vaultWithKeys()
+    const core = testCore(dir.path, { migrations: [addsActivity, ...MIGRATIONS] })
+    expect(await callError(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({ code: 'INTERNAL' })
+  })
+})
