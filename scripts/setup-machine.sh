@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the OS packages Keyhold's tests need on a Debian machine (when run as root), and says
+# what it did. Node 24 itself comes from npm (the pinned `node` devDependency), not from here.
+set -euo pipefail
+
+PACKAGES=(ca-certificates)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: OS packages already present (${PACKAGES[*]})"
+elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "setup: installing ${missing[*]} with apt-get"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: missing OS packages ${missing[*]}; install them (as root: apt-get install ${missing[*]})" >&2
+  exit 1
+fi
+
+command -v npm >/dev/null || { echo "setup: npm is required (Node.js 20 or later with npm)" >&2; exit 1; }
