@@ -1,6 +1,8 @@
 export * from './channels'
 export * from './errors'
 export * from './providers'
+export * from './security'
+export * from './web-protocol'
 export type * from './contract'
 export type * from './dto'
 export type * from './result'

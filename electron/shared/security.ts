@@ -1,0 +1,44 @@
+/**
+ * The window's Content-Security-Policy, served by both hosts: only our own scripts, styles and
+ * images, requests only to our own origin, no plugins, no framing, no forms posting elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ')
+
+/**
+ * Provider portals a link in the window may open in the system browser (Electron) — nothing
+ * else leaves the app. Threadeo's portal is on the tenant's own subdomain.
+ */
+export const PORTAL_HOST_PATTERNS: readonly RegExp[] = [
+  /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.threadeo\.com$/,
+  /^admin\.threatstop\.com$/,
+  /^partner-portal\.threatstop\.com$/,
+  /^docs\.threatstop\.com$/,
+  /^app\.spreeflo\.com$/,
+]
+
+export function isPortalUrl(raw: string): boolean {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return false
+  }
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    PORTAL_HOST_PATTERNS.some((p) => p.test(url.hostname))
+  )
+}
