@@ -1,25 +1,31 @@
 import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+
+const root = import.meta.dirname
 
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(root, 'electron/preload/index.ts') },
         // Sandboxed preloads must be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(import.meta.dirname, 'renderer'),
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      // electron-vite leaves the renderer unminified; the web host serves it over HTTP too.
+      minify: true,
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
 })

@@ -26,7 +26,8 @@ export interface Methods {
     output: VaultStatus
   }
   'keyhold:keys.list': { input: undefined; output: readonly KeyListEntry[] }
-  'keyhold:keys.search': { input: { query: string }; output: readonly KeyListEntry[] }
+  /** Ids of the matching keys, in list order: the window already holds the entries. */
+  'keyhold:keys.search': { input: { query: string }; output: { ids: readonly string[] } }
   'keyhold:keys.get': { input: { id: string }; output: KeyDetail }
   'keyhold:keys.add': { input: NewKeyInput; output: KeyDetail }
   'keyhold:keys.update': { input: KeyUpdateInput; output: KeyDetail }

@@ -57,6 +57,8 @@ export type NewKeyInput = Partial<Omit<CommonKeyFields, 'name'>> & {
   readonly secret: string
   /** Keep a secret with surrounding whitespace or invisible characters exactly as given. */
   readonly keepSecretAsIs?: boolean
+  /** Remove the whitespace and invisible characters SECRET_WHITESPACE reported. */
+  readonly trimSecret?: boolean
 }
 
 export interface KeyUpdateInput {
@@ -65,6 +67,7 @@ export interface KeyUpdateInput {
     readonly details?: ProviderDetails
     readonly secret?: string
     readonly keepSecretAsIs?: boolean
+    readonly trimSecret?: boolean
   }
 }
 

@@ -3,7 +3,7 @@ import type { KeyholdBridge } from '../../electron/shared/contract'
 declare global {
   interface Window {
     /** The only way the window reaches Keyhold: named methods and events of the contract. */
-    readonly keyhold: KeyholdBridge
+    readonly keyhold?: KeyholdBridge
   }
 }
 

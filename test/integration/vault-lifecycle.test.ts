@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import { MIGRATIONS } from '../../electron/core/store/migrations'
-import type { KeyListEntry, NewKeyInput } from '../../electron/shared/dto'
+import type { NewKeyInput } from '../../electron/shared/dto'
 import { allFilesUnder, findPlaintext, sha256File } from '../support/bytes'
 import { call, callError, testCore } from '../support/core'
 import { OTHER_STRONG_PASSWORD, sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
@@ -90,9 +90,9 @@ describe('a vault on a real SQLite file', () => {
       changes: { name: '<b>Renamed</b> & "quoted"', tags: ['prod', 'billing'], expiresOn: null },
     })
     expect(edited).toMatchObject({ name: '<b>Renamed</b> & "quoted"', tags: ['prod', 'billing'] })
-    const names = (entries: readonly KeyListEntry[]) => entries.map((e) => (e.damaged ? e.id : e.name))
-    expect(names(await call(core, 'keyhold:keys.search', { query: 'renamed' }))).toEqual(['<b>Renamed</b> & "quoted"'])
-    expect(names(await call(core, 'keyhold:keys.search', { query: 'BILLING' }))).toEqual(['<b>Renamed</b> & "quoted"'])
+    expect(await call(core, 'keyhold:keys.search', { query: 'renamed' })).toEqual({ ids: [a?.id] })
+    expect(await call(core, 'keyhold:keys.search', { query: 'BILLING' })).toEqual({ ids: [a?.id] })
+    expect(await call(core, 'keyhold:keys.search', { query: 'threatstop' })).toEqual({ ids: [b?.id] })
     await call(core, 'keyhold:keys.delete', { id: b?.id })
     expect(await call(core, 'keyhold:keys.list')).toHaveLength(1)
     expect(await callError(core, 'keyhold:keys.get', { id: b?.id })).toMatchObject({ code: 'KEY_NOT_FOUND' })

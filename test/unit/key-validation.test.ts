@@ -64,6 +64,13 @@ describe('new key validation', () => {
     expect(withoutStrayWhitespace(' sk_live\u200b\n')).toBe('sk_live')
   })
 
+  it('removes the reported characters when the person asks to, and only then', () => {
+    expect(parse({ secret: ' sk_live\u200b_abc\n', trimSecret: true }).secret).toBe('sk_live_abc')
+    expect(codeOf(() => parse({ secret: ' sk_live_abc', trimSecret: false })).code).toBe('SECRET_WHITESPACE')
+    expect(codeOf(() => parse({ secret: '  ', trimSecret: true })).code).toBe('SECRET_EMPTY')
+    expect(codeOf(() => parse({ trimSecret: 'yes' })).code).toBe('INVALID_INPUT')
+  })
+
   it('keeps markup, bidi and SQL-like names exactly as typed', () => {
     for (const name of ['<script>alert(1)</script>', "x'); DROP TABLE keys;--", 'invoice\u202Egpj.exe', '  padded  ']) {
       expect(parse({ name }).name).toBe(name)

@@ -41,7 +41,9 @@ export function createHandlers(vault: Vault, events: CoreEvents): Handlers {
       parseInput(noInputSchema, input)
       return vault.keys().list()
     }),
-    'keyhold:keys.search': handle(async (input) => vault.keys().search(parseInput(searchSchema, input).query)),
+    'keyhold:keys.search': handle(async (input) => ({
+      ids: vault.keys().search(parseInput(searchSchema, input).query).map((entry) => entry.id),
+    })),
     'keyhold:keys.get': handle(async (input) => vault.keys().get(parseInput(idInput, input).id)),
     'keyhold:keys.add': handle(async (input) => {
       const keys = vault.keys()

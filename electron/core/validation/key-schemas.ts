@@ -8,6 +8,7 @@ import {
   hasStrayWhitespace,
   SECRET_MAX_BYTES,
   utf8Length,
+  withoutStrayWhitespace,
 } from './text-rules'
 
 /** A refinement that, when it fails, reports one of our error codes rather than INVALID_INPUT. */
@@ -106,7 +107,18 @@ const commonFields = {
   expiresOn: isoDate.nullable().default(null),
 }
 
-export const newKeySchema = z
+/**
+ * `trimSecret: true` is the window's "remove them" answer to SECRET_WHITESPACE: the same rule
+ * that reported the characters removes them, so the two can never disagree.
+ */
+function applyTrimSecret(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('trimSecret' in value)) return value
+  const { trimSecret, ...rest } = value as { trimSecret: unknown; secret?: unknown }
+  if (trimSecret === true && typeof rest.secret === 'string') return { ...rest, secret: withoutStrayWhitespace(rest.secret) }
+  return trimSecret === false || trimSecret === undefined ? rest : value
+}
+
+export const newKeySchema = z.preprocess(applyTrimSecret, z
   .object({
     name: nameSchema,
     ...commonFields,
@@ -115,14 +127,14 @@ export const newKeySchema = z
     keepSecretAsIs: z.boolean().default(false),
   })
   .strict()
-  .superRefine(refineSecretWhitespace)
+  .superRefine(refineSecretWhitespace))
 
 export const keyIdSchema = z.string().uuid()
 
 export const keyUpdateSchema = z
   .object({
     id: keyIdSchema,
-    changes: z
+    changes: z.preprocess(applyTrimSecret, z
       .object({
         name: nameSchema.optional(),
         account: accountSchema.optional(),
@@ -134,7 +146,7 @@ export const keyUpdateSchema = z
         keepSecretAsIs: z.boolean().optional(),
       })
       .strict()
-      .superRefine(refineSecretWhitespace),
+      .superRefine(refineSecretWhitespace)),
   })
   .strict()
 

@@ -1,0 +1,89 @@
+import type { KeyDetail, ProviderDetails } from '../../../electron/shared/dto'
+import { AUTH_KIND_LABELS, MASKED_SECRET, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
+import { selectDetail, selectSelectedId } from '../store/selectors'
+import { useStore } from '../store/store'
+
+function providerRows(d: ProviderDetails): [string, string][] {
+  switch (d.provider) {
+    case 'threadeo':
+      return [
+        ['Threadeo address', `https://${d.tenant}.threadeo.com`],
+        ['API key (username)', d.apiKey],
+      ]
+    case 'threatstop':
+      return [['Service it can read', THREATSTOP_SERVICE_LABELS[d.service]]]
+    case 'spreeflo':
+      return [['Key name in Spreeflo', d.keyName]]
+    case 'custom':
+      return [
+        ['Base URL', d.baseUrl],
+        ['Sent as', AUTH_KIND_LABELS[d.auth.kind]],
+        ...(d.auth.kind === 'header' ? ([['Header', d.auth.headerName]] as [string, string][]) : []),
+        ...(d.auth.kind === 'basic' ? ([['Username', d.auth.username]] as [string, string][]) : []),
+      ]
+  }
+}
+
+function Details({ detail }: { detail: KeyDetail }) {
+  const openDialog = useStore((s) => s.openDialog)
+  const rows: [string, string][] = [
+    ['Provider', PROVIDERS[detail.provider].label],
+    ...providerRows(detail.details),
+    [PROVIDERS[detail.provider].secretLabel, detail.hasSecret ? MASKED_SECRET : 'No key stored'],
+    ...(detail.account ? ([['Account', detail.account]] as [string, string][]) : []),
+    ...(detail.expiresOn ? ([['Expires on', detail.expiresOn]] as [string, string][]) : []),
+    ...(detail.tags.length ? ([['Tags', detail.tags.join(', ')]] as [string, string][]) : []),
+    ['Added', new Date(detail.createdAt).toLocaleString()],
+  ]
+  return (
+    <>
+      <h2 className="detail-title">{detail.name}</h2>
+      <dl className="detail-list">
+        {rows.map(([k, value]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {detail.notes && (
+        <>
+          <h3>Notes</h3>
+          <p className="notes">{detail.notes}</p>
+        </>
+      )}
+      <div className="detail-actions">
+        <button type="button" onClick={() => openDialog('edit')}>
+          Edit
+        </button>
+        <button type="button" className="danger" onClick={() => openDialog('delete')}>
+          Delete
+        </button>
+      </div>
+    </>
+  )
+}
+
+export function KeyDetailPanel() {
+  const selectedId = useStore(selectSelectedId)
+  const detail = useStore(selectDetail)
+  const entry = useStore((s) => s.entries.find((e) => e.id === s.selectedId))
+  const openDialog = useStore((s) => s.openDialog)
+  return (
+    <section className="detail" aria-label="Key details">
+      {!selectedId && <p className="detail-empty">Choose a key to see its details.</p>}
+      {selectedId && entry?.damaged && (
+        <>
+          <h2 className="detail-title">Damaged entry</h2>
+          <p>This entry cannot be read: its encrypted data was changed outside Keyhold. Your other keys are not affected.</p>
+          <div className="detail-actions">
+            <button type="button" className="danger" onClick={() => openDialog('delete')}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+      {selectedId && detail && <Details detail={detail} />}
+    </section>
+  )
+}

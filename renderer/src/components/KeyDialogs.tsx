@@ -1,0 +1,88 @@
+import * as AlertDialog from '@radix-ui/react-alert-dialog'
+import { useState } from 'react'
+import { errorOf } from '../api/client'
+import { selectDetail, selectDialog } from '../store/selectors'
+import { useStore } from '../store/store'
+import { KeyForm, type KeyFormSubmit } from './KeyForm'
+import { Modal } from './Modal'
+
+export function AddKeyDialog() {
+  const open = useStore(selectDialog) === 'add'
+  const closeDialog = useStore((s) => s.closeDialog)
+  const addKey = useStore((s) => s.addKey)
+  async function submit({ common, details, secret }: KeyFormSubmit) {
+    await addKey({ ...common, details, secret: secret ?? '' })
+    closeDialog()
+  }
+  return (
+    <Modal open={open} onClose={closeDialog} title="Add a key" description="Choose the provider, paste the key it gave you, and give it a clear name.">
+      {open && <KeyForm onSubmit={submit} onCancel={closeDialog} />}
+    </Modal>
+  )
+}
+
+export function EditKeyDialog() {
+  const detail = useStore(selectDetail)
+  const open = useStore(selectDialog) === 'edit' && detail !== null
+  const closeDialog = useStore((s) => s.closeDialog)
+  const updateKey = useStore((s) => s.updateKey)
+  async function submit({ common, details, secret }: KeyFormSubmit) {
+    if (!detail) return
+    await updateKey({ id: detail.id, changes: { ...common, details, ...(secret === undefined ? {} : { secret }) } })
+    closeDialog()
+  }
+  return (
+    <Modal open={open} onClose={closeDialog} title="Edit key" description="Change the name, details or notes. The key itself is kept unless you enter a new one.">
+      {open && detail && <KeyForm editing={detail} onSubmit={submit} onCancel={closeDialog} />}
+    </Modal>
+  )
+}
+
+export function DeleteKeyDialog() {
+  const selectedId = useStore((s) => s.selectedId)
+  const detail = useStore(selectDetail)
+  const open = useStore(selectDialog) === 'delete' && selectedId !== null
+  const closeDialog = useStore((s) => s.closeDialog)
+  const deleteKey = useStore((s) => s.deleteKey)
+  const [error, setError] = useState<string | null>(null)
+  const name = detail?.name ?? 'this damaged entry'
+
+  async function confirm() {
+    if (!selectedId) return
+    try {
+      await deleteKey(selectedId)
+      setError(null)
+      closeDialog()
+    } catch (err) {
+      setError(errorOf(err).message)
+    }
+  }
+
+  return (
+    <AlertDialog.Root open={open} onOpenChange={(next) => !next && closeDialog()}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="overlay" />
+        <AlertDialog.Content className="dialog">
+          <AlertDialog.Title>Delete “{name}”?</AlertDialog.Title>
+          <AlertDialog.Description className="dialog-description">
+            The key is removed from this vault for good. It is not revoked at the provider: it keeps working there until you revoke it in
+            the provider's portal.
+          </AlertDialog.Description>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <AlertDialog.Cancel asChild>
+              <button type="button">Keep it</button>
+            </AlertDialog.Cancel>
+            <button type="button" className="danger" onClick={() => void confirm()}>
+              Delete key
+            </button>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  )
+}

@@ -1,0 +1,73 @@
+import { ChangePasswordDialog } from '../components/ChangePasswordDialog'
+import { AddKeyDialog, DeleteKeyDialog, EditKeyDialog } from '../components/KeyDialogs'
+import { KeyDetailPanel } from '../components/KeyDetailPanel'
+import { KeyList } from '../components/KeyList'
+import { selectKeyCount, selectQuery, selectVisibleEntries } from '../store/selectors'
+import { useStore } from '../store/store'
+
+function EmptyVault() {
+  const openDialog = useStore((s) => s.openDialog)
+  return (
+    <div className="empty-state">
+      <h2>No keys yet</h2>
+      <p>
+        Add the first API key you want to keep safe. Keyhold walks you through it for Threadeo, ThreatSTOP, Spreeflo or any REST API, and
+        keeps the key encrypted on this computer.
+      </p>
+      <button type="button" className="primary" onClick={() => openDialog('add')}>
+        Add your first key
+      </button>
+    </div>
+  )
+}
+
+export function VaultScreen() {
+  const count = useStore(selectKeyCount)
+  const visible = useStore(selectVisibleEntries).length
+  const query = useStore(selectQuery)
+  const search = useStore((s) => s.search)
+  const openDialog = useStore((s) => s.openDialog)
+  const lockVault = useStore((s) => s.lockVault)
+
+  return (
+    <div className="vault">
+      <header className="toolbar">
+        <h1 className="brand">Keyhold</h1>
+        <div className="search">
+          <label htmlFor="search" className="visually-hidden">
+            Search keys
+          </label>
+          <input id="search" type="search" placeholder="Search keys" value={query} onChange={(e) => void search(e.target.value)} autoComplete="off" />
+        </div>
+        <button type="button" className="primary" onClick={() => openDialog('add')}>
+          Add key
+        </button>
+        <button type="button" onClick={() => openDialog('changePassword')}>
+          Change master password
+        </button>
+        <button type="button" onClick={() => void lockVault()}>
+          Lock
+        </button>
+      </header>
+      <main className="vault-body">
+        <section className="list-pane" aria-label="Your keys">
+          {count === 0 ? (
+            <EmptyVault />
+          ) : (
+            <>
+              <p className="list-count" aria-live="polite">
+                {query ? `${visible} of ${count} keys match “${query}”` : `${count} ${count === 1 ? 'key' : 'keys'}`}
+              </p>
+              <KeyList />
+            </>
+          )}
+        </section>
+        <KeyDetailPanel />
+      </main>
+      <AddKeyDialog />
+      <EditKeyDialog />
+      <DeleteKeyDialog />
+      <ChangePasswordDialog />
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import type { StateCreator } from 'zustand'
+import type { LockReason, VaultStatus } from '../../../electron/shared/dto'
+import { call } from '../api/client'
+import type { Store } from './store'
+
+export interface VaultSlice {
+  /** null until the first status arrives. */
+  vault: VaultStatus | null
+  /** Set when the host cannot be reached at all; the window shows it instead of a screen. */
+  connectionError: string | null
+  loadVault: () => Promise<void>
+  createVault: (password: string) => Promise<void>
+  unlockVault: (password: string) => Promise<void>
+  lockVault: () => Promise<void>
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>
+  vaultChanged: (status: VaultStatus, reason?: LockReason) => void
+}
+
+const LOCK_ANNOUNCEMENTS: Readonly<Record<LockReason, string>> = {
+  user: 'Vault locked.',
+  idle: 'Vault locked after a while without use.',
+  suspend: 'Vault locked because the computer went to sleep.',
+  'screen-lock': 'Vault locked because the screen was locked.',
+  quit: 'Vault locked.',
+}
+
+export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, get) => ({
+  vault: null,
+  connectionError: null,
+
+  async loadVault() {
+    try {
+      // A window that (re)loads starts locked: whoever reloads it must know the password.
+      await call('keyhold:vault.lock')
+      set({ vault: await call('keyhold:vault.status'), connectionError: null })
+    } catch (err) {
+      set({ connectionError: err instanceof Error ? err.message : 'Keyhold could not be reached.' })
+    }
+  },
+
+  async createVault(password) {
+    const status = await call('keyhold:vault.create', { password })
+    set({ vault: status })
+    get().announce('Your vault is ready.')
+    await get().loadKeys()
+  },
+
+  async unlockVault(password) {
+    const status = await call('keyhold:vault.unlock', { password })
+    await get().loadKeys()
+    set({ vault: status })
+    get().announce('Vault unlocked.')
+  },
+
+  async lockVault() {
+    set({ vault: await call('keyhold:vault.lock') })
+  },
+
+  async changePassword(currentPassword, newPassword) {
+    await call('keyhold:vault.changePassword', { currentPassword, newPassword })
+    get().announce('Master password changed.')
+  },
+
+  vaultChanged(status, reason) {
+    const wasUnlocked = get().vault?.state === 'unlocked'
+    set({ vault: status })
+    if (status.state !== 'unlocked') {
+      get().clearKeys()
+      if (wasUnlocked) get().announce(LOCK_ANNOUNCEMENTS[reason ?? 'user'])
+    }
+  },
+})
