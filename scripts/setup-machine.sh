@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Installs the OS packages Keyhold's tests need on a Debian machine (when run as root), and says
 # what it did. Node 24 itself comes from npm (the pinned `node` devDependency), not from here.
+#   chromium: the real browser the E2E tests and window benchmarks drive (never a downloaded one)
+#   fonts-dejavu-core: text in screenshots and layout measurements
 set -euo pipefail
 
-PACKAGES=(ca-certificates)
+PACKAGES=(ca-certificates chromium fonts-dejavu-core)
+
+if ! command -v dpkg-query >/dev/null; then
+  echo "setup: not a Debian machine; install Chromium yourself and set KEYHOLD_CHROMIUM to its path if it is not /usr/bin/chromium"
+  exit 0
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -15,10 +22,9 @@ if [ ${#missing[@]} -eq 0 ]; then
 elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "setup: installing ${missing[*]} with apt-get"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup: installed ${missing[*]}"
 else
   echo "setup: missing OS packages ${missing[*]}; install them (as root: apt-get install ${missing[*]})" >&2
   exit 1
 fi
-
-command -v npm >/dev/null || { echo "setup: npm is required (Node.js 20 or later with npm)" >&2; exit 1; }

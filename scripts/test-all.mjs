@@ -1,38 +1,61 @@
-// `npm test`: every gate in order — typecheck, lint, unit, integration — then one closing line
+// `npm test`: every gate in order — machine setup, typecheck, lint, security scan, unit,
+// integration, build, end-to-end in Chromium — then one closing line
 // "keyhold: N passed, N failed[, N skipped]" that CI reads. Stops at the first failing gate.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const reportDir = mkdtempSync(join(tmpdir(), 'keyhold-report-'))
 const totals = { passed: 0, failed: 0, skipped: 0 }
 
-function run(label, command, args) {
+function run(label, command, args, env = {}) {
   process.stdout.write(`\n== ${label}: ${[command, ...args].join(' ')}\n`)
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env })
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status === 0
+}
+
+function countFrom(report, read) {
+  try {
+    read(JSON.parse(readFileSync(report, 'utf8')))
+  } catch {
+    totals.failed += 1
+  }
 }
 
 function vitest(project) {
   const report = join(reportDir, `${project}.json`)
   const ok = run(`${project} tests`, 'vitest', ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
-  try {
-    const json = JSON.parse(readFileSync(report, 'utf8'))
+  countFrom(report, (json) => {
     totals.passed += json.numPassedTests
     totals.failed += json.numFailedTests
     totals.skipped += json.numPendingTests + json.numTodoTests
-  } catch {
-    totals.failed += 1
-  }
+  })
+  return ok
+}
+
+function playwright() {
+  const report = join(reportDir, 'e2e.json')
+  const ok = run('end-to-end tests (Chromium; Electron where its binary exists)', 'playwright', ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  })
+  countFrom(report, (json) => {
+    totals.passed += json.stats.expected + json.stats.flaky
+    totals.failed += json.stats.unexpected
+    totals.skipped += json.stats.skipped
+  })
   return ok
 }
 
 const gates = [
+  () => run('machine setup', 'bash', ['scripts/setup-machine.sh']),
   () => run('typecheck', 'npm', ['run', '--silent', 'typecheck']),
   () => run('lint', 'npm', ['run', '--silent', 'lint']),
+  ...(existsSync('scripts/security-scan.mjs') ? [() => run('security scan', 'node', ['scripts/security-scan.mjs'])] : []),
   () => vitest('unit'),
   () => vitest('integration'),
+  () => run('build', 'electron-vite', ['build']),
+  () => playwright(),
 ]
 
 let ok = true

@@ -1,2 +1,2 @@
-// The local web host (the contract over loopback HTTP) arrives with the window issue.
-export {}
+export { startWebHost, LOOPBACK_HOST, type WebHost, type WebHostOptions } from './server'
+export { DEFAULT_RENDERER_DIR } from './project-paths'

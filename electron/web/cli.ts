@@ -1,0 +1,84 @@
+// `npm run web`: the whole product on 127.0.0.1, for machines without Electron.
+// Run as `node --import tsx electron/web/cli.ts [--data-dir DIR] [--port N] [--no-open] [--renderer-dir DIR]`.
+import { resolve } from 'node:path'
+import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
+import { TOKEN_FRAGMENT_KEY } from '../shared/web-protocol'
+import { parseCliArgs, READY_PREFIX, UsageError, USAGE, type CliOptions } from './cli-args'
+import { canOpenBrowser, openBrowser } from './open-browser'
+import { DEFAULT_RENDERER_DIR } from './project-paths'
+import { buildRenderer, hasRendererBuild } from './renderer-build'
+import { startWebHost, type WebHost } from './server'
+
+const say = (line: string) => process.stdout.write(`${line}\n`)
+const fail = (line: string, code = 1): never => {
+  process.stderr.write(`${line}\n`)
+  process.exit(code)
+}
+
+function readOptions(): CliOptions {
+  try {
+    return parseCliArgs(process.argv.slice(2))
+  } catch (err) {
+    if (err instanceof UsageError) return fail(`${err.message}\n${USAGE}`, 2)
+    throw err
+  }
+}
+
+function ensureRenderer(options: CliOptions): string {
+  const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR)
+  if (hasRendererBuild(rendererDir)) return rendererDir
+  // A folder named on the command line is used as given: building would write somewhere else.
+  if (options.rendererDir !== undefined) return fail(`There is no index.html in ${rendererDir}.`)
+  say('Building the Keyhold window (first run only; this takes a few seconds)…')
+  const built = buildRenderer()
+  if (!built.ok) {
+    process.stderr.write(built.output)
+    return fail('The Keyhold window could not be built; the output above says why.')
+  }
+  return rendererDir
+}
+
+async function startHost(core: KeyholdCore, rendererDir: string, port: number): Promise<WebHost> {
+  try {
+    return await startWebHost({ core, rendererDir, port })
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      return fail(`Port ${port} is already in use. Choose another with --port, or --port 0 for any free port.`)
+    }
+    throw err
+  }
+}
+
+/** Locks the vault (wiping its key) before the host goes, so quitting never leaves it open. */
+function stopOnSignals(core: KeyholdCore, host: WebHost): void {
+  let stopping = false
+  const stop = () => {
+    // A second signal while stopping means the person wants out now; the process exit wipes memory.
+    if (stopping) process.exit(1)
+    stopping = true
+    core
+      .shutdown()
+      .then(() => host.close())
+      .then(
+        () => process.exit(0),
+        () => fail('Keyhold could not stop cleanly.'),
+      )
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop)
+}
+
+async function main(): Promise<void> {
+  const options = readOptions()
+  const rendererDir = ensureRenderer(options)
+  const core = createKeyholdCore({ dataDir: options.dataDir })
+  const host = await startHost(core, rendererDir, options.port)
+  stopOnSignals(core, host)
+  const launchUrl = `${host.url}#${TOKEN_FRAGMENT_KEY}=${host.token}`
+  say(`Vault folder: ${core.paths.dataDir}`)
+  say(`Keyhold is running at ${launchUrl}`)
+  say('Open that address in your browser (it works once). Press Ctrl+C to stop and lock the vault.')
+  if (options.open && canOpenBrowser()) openBrowser(launchUrl)
+  say(`${READY_PREFIX}${JSON.stringify({ url: launchUrl, port: host.port })}`)
+}
+
+main().catch((err: unknown) => fail(`Keyhold could not start: ${err instanceof Error ? err.message : String(err)}`))

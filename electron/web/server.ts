@@ -1,0 +1,123 @@
+import { realpathSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { KeyholdCore } from '../core/keyhold-core'
+import { ERROR_MESSAGES } from '../shared/errors'
+import { SESSION_COOKIE, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
+import { handleApiCall } from './api-route'
+import { EventStreams } from './event-stream'
+import { DEFAULT_RENDERER_DIR } from './project-paths'
+import { bearerToken, cookieValue, hasOwnOrigin, isSameOriginFetch, trustedHost } from './request-guards'
+import { applySecurityHeaders, refuse, sendJson } from './responses'
+import { Sessions } from './sessions'
+import { serveStatic } from './static-files'
+
+export const LOOPBACK_HOST = '127.0.0.1'
+
+export interface WebHostOptions {
+  readonly core: KeyholdCore
+  /** The built renderer (defaults to out/renderer of this checkout). */
+  readonly rendererDir?: string
+  /** 0 picks a free port. */
+  readonly port?: number
+  /** Only 127.0.0.1 is accepted; the option exists so a caller asking for anything else fails loudly. */
+  readonly host?: string
+}
+
+export interface WebHost {
+  /** `http://127.0.0.1:<port>/`, without the token. */
+  readonly url: string
+  readonly origin: string
+  /** The one-time token the page exchanges for its session cookie. */
+  readonly token: string
+  readonly port: number
+  /** Ends event streams and closes the server; requests still in flight are cut. */
+  close(): Promise<void>
+}
+
+/** The contract over loopback HTTP (electron/shared/web-protocol.ts), serving the renderer build. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { core, rendererDir = DEFAULT_RENDERER_DIR, port: requestedPort = 0, host = LOOPBACK_HOST } = options
+  if (host !== LOOPBACK_HOST) throw new Error(`The web host listens on ${LOOPBACK_HOST} only.`)
+  if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
+    throw new Error('The port must be a whole number from 0 to 65535.')
+  }
+  // Resolved once, so every served file can be checked against the real folder, symlinks included.
+  const root = realpathSync(rendererDir)
+  const sessions = new Sessions()
+  const streams = new EventStreams(core.events)
+  let port = requestedPort
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    applySecurityHeaders(res)
+    const host = trustedHost(req, port)
+    if (host === undefined) return refuse(res, 421)
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/'
+    const hasSession = () => sessions.isValid(cookieValue(req, SESSION_COOKIE))
+
+    if (path === WEB_SESSION_PATH) {
+      if (req.method !== 'POST') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'POST' })
+      if (!hasOwnOrigin(req, host)) return refuse(res, 403)
+      const sessionId = sessions.exchange(bearerToken(req))
+      if (sessionId === undefined) return refuse(res, 401)
+      res.writeHead(204, { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/` })
+      return void res.end()
+    }
+    if (path.startsWith(WEB_API_PREFIX)) {
+      if (req.method !== 'POST') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'POST' })
+      if (!hasOwnOrigin(req, host)) return refuse(res, 403)
+      if (!hasSession()) return refuse(res, 401)
+      return handleApiCall(core, safeDecode(path.slice(WEB_API_PREFIX.length)), req, res)
+    }
+    if (path === WEB_EVENTS_PATH) {
+      if (req.method !== 'GET') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'GET' })
+      if (!hasSession()) return refuse(res, 401)
+      if (!isSameOriginFetch(req)) return refuse(res, 403)
+      return streams.attach(res)
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(root, req, res)
+    return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'GET, HEAD' })
+  }
+
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+    route(req, res).catch(() => {
+      if (res.headersSent) return void res.destroy()
+      sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(requestedPort, LOOPBACK_HOST, () => {
+      server.off('error', reject)
+      port = (server.address() as AddressInfo).port
+      resolve()
+    })
+  })
+
+  let closing: Promise<void> | undefined
+  const origin = `http://${LOOPBACK_HOST}:${port}`
+  return {
+    url: `${origin}/`,
+    origin,
+    token: sessions.token,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        streams.closeAll()
+        server.close(() => resolve())
+        // A quitting host owes no answer to requests in flight, and a stalled client must not keep it alive.
+        server.closeAllConnections()
+      })
+      return closing
+    },
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}

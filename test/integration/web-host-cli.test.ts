@@ -1,0 +1,113 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { join } from 'node:path'
+import type { Readable } from 'node:stream'
+import { createInterface } from 'node:readline'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { READY_PREFIX } from '../../electron/web/cli-args'
+import { tempDir } from '../support/fixtures'
+import { INDEX_HTML, writeRenderer } from '../support/web-host'
+
+const PROJECT_ROOT = join(import.meta.dirname, '..', '..')
+
+let dir: ReturnType<typeof tempDir>
+type Cli = ChildProcessByStdio<null, Readable, Readable>
+
+let child: Cli | undefined
+
+beforeEach(() => {
+  dir = tempDir('keyhold-web-cli-')
+})
+afterEach(() => {
+  if (child?.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  child = undefined
+  dir.remove()
+})
+
+/** Starts the CLI exactly as `npm run web` will, on the Node running the tests (the pinned 24). */
+function startCli(args: readonly string[]): Cli {
+  const env = { ...process.env }
+  delete env['KEYHOLD_DATA_DIR']
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child = proc
+  return proc
+}
+
+/** Every stdout line up to and including the READY line, resolved as soon as it is printed. */
+function untilReady(proc: Cli): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const lines: string[] = []
+    const rl = createInterface({ input: proc.stdout })
+    let stderr = ''
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    rl.on('line', (line) => {
+      lines.push(line)
+      if (line.startsWith(READY_PREFIX)) resolve(lines)
+    })
+    proc.once('exit', (code) => reject(new Error(`the CLI exited (${code}) before it was ready: ${lines.join('\n')}\n${stderr}`)))
+  })
+}
+
+function exitOf(proc: Cli): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })))
+}
+
+async function output(proc: Cli): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+  const { code } = await exitOf(proc)
+  return { code, stdout, stderr }
+}
+
+describe('npm run web (electron/web/cli.ts)', () => {
+  it('prints the address with its token, then READY last; serves; stops with exit 0 on SIGTERM', async () => {
+    const rendererDir = join(dir.path, 'renderer')
+    writeRenderer(rendererDir)
+    const started = performance.now()
+    const proc = startCli(['--data-dir', join(dir.path, 'data'), '--port', '0', '--no-open', '--renderer-dir', rendererDir])
+    const lines = await untilReady(proc)
+    const startMs = performance.now() - started
+
+    const ready = JSON.parse((lines.at(-1) ?? '').slice(READY_PREFIX.length)) as { url: string; port: number }
+    const url = new URL(ready.url)
+    expect(url.origin).toBe(`http://127.0.0.1:${ready.port}`)
+    expect(url.pathname).toBe('/')
+    expect(url.hash).toMatch(/^#token=[A-Za-z0-9_-]{43}$/)
+    expect(lines).toContain(`Keyhold is running at ${ready.url}`)
+    expect(startMs).toBeLessThan(30_000)
+
+    const page = await fetch(url.origin)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toBe(INDEX_HTML)
+    const session = await fetch(new URL('/session', url.origin), {
+      method: 'POST',
+      headers: { Origin: url.origin, Authorization: `Bearer ${url.hash.slice('#token='.length)}` },
+    })
+    expect(session.status).toBe(204)
+
+    const exited = exitOf(proc)
+    proc.kill('SIGTERM')
+    expect(await exited).toEqual({ code: 0, signal: null })
+  })
+
+  it('refuses an unknown option or a bad port with the usage line, exit 2', async () => {
+    for (const args of [['--bogus'], ['--port', 'abc'], ['--port', '70000'], ['--data-dir']]) {
+      const { code, stdout, stderr } = await output(startCli(args))
+      expect(code, args.join(' ')).toBe(2)
+      expect(stderr).toContain('Usage: npm run web')
+      expect(stdout).not.toContain(READY_PREFIX)
+    }
+  })
+
+  it('says so in one sentence when the named renderer folder has no index.html', async () => {
+    const { code, stdout, stderr } = await output(startCli(['--data-dir', join(dir.path, 'data'), '--no-open', '--renderer-dir', join(dir.path, 'nowhere')]))
+    expect(code).toBe(1)
+    expect(stderr.trim()).toBe(`There is no index.html in ${join(dir.path, 'nowhere')}.`)
+    expect(stdout).toBe('')
+  })
+})
