@@ -2,7 +2,7 @@
 // integration, build, end-to-end in Chromium — then one closing line
 // "keyhold: N passed, N failed[, N skipped]" that CI reads. Stops at the first failing gate.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -51,7 +51,7 @@ const gates = [
   () => run('machine setup', 'bash', ['scripts/setup-machine.sh']),
   () => run('typecheck', 'npm', ['run', '--silent', 'typecheck']),
   () => run('lint', 'npm', ['run', '--silent', 'lint']),
-  ...(existsSync('scripts/security-scan.mjs') ? [() => run('security scan', 'node', ['scripts/security-scan.mjs'])] : []),
+  () => run('security scan (Electronegativity, TLS overrides)', 'node', ['scripts/security-scan.mjs']),
   () => vitest('unit'),
   () => vitest('integration'),
   () => run('build', 'electron-vite', ['build']),

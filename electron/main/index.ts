@@ -1,3 +1,58 @@
-// The desktop host (hardened window, ipcMain bound to core's handlers with the sender checked)
-// arrives with the window issue; core already answers every contract method in plain Node.
-export {}
+// The desktop host's composition root: builds core and wires it to Electron, in the order
+// Electron requires (paths, scheme privileges and the instance lock before 'ready').
+import { join } from 'node:path'
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
+import { createKeyholdCore } from '../core/keyhold-core'
+import { resolveDataDir } from '../core/paths'
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
+import { createAppProtocolHandler } from './app-protocol'
+import { bindContract } from './ipc'
+import { forwardCoreEvents, lockOnPowerEvents, shutdownBeforeQuit } from './lifecycle'
+import { hardenAllWebContents, hardenSession } from './navigation'
+import { isTrustedSender } from './sender'
+import { claimSingleInstance } from './single-instance'
+import { createMainWindow, revealWindow } from './window'
+
+// Built layout: out/main/index.js beside out/renderer/.
+const RENDERER_DIR = join(__dirname, '../renderer')
+
+let mainWindow: BrowserWindow | null = null
+const mainContents = () => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow.webContents : null)
+
+function bootstrap(): void {
+  // The folder core would pick on its own (KEYHOLD_DATA_DIR, else the platform's "Keyhold"
+  // folder), so the desktop app and the web host open the same vault; Electron's default
+  // would follow package.json's lower-case name. Set before the instance lock, which lives here.
+  app.setPath('userData', resolveDataDir())
+  // Chromium's caches and storage go in a subfolder, apart from the vault and its backups.
+  app.setPath('sessionData', join(app.getPath('userData'), 'session'))
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+  if (!claimSingleInstance(app, () => revealWindow(mainWindow))) return
+
+  hardenAllWebContents(app, shell)
+  // Closing the window ends the app, which locks the vault; nothing keeps running unseen.
+  app.on('window-all-closed', () => app.quit())
+  app.whenReady().then(start).catch((err: unknown) => {
+    console.error(`Keyhold could not start: ${err instanceof Error ? err.message : String(err)}`)
+    app.exit(1)
+  })
+}
+
+function start(): void {
+  hardenSession(session.defaultSession)
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
+
+  const core = createKeyholdCore({ dataDir: app.getPath('userData') })
+  bindContract(ipcMain, core.handlers, (event) => isTrustedSender(event, mainContents()))
+  forwardCoreEvents(core.events, mainContents)
+  lockOnPowerEvents(powerMonitor, core.vault)
+  shutdownBeforeQuit(app, () => core.shutdown())
+
+  mainWindow = createMainWindow(BrowserWindow, { devTools: !app.isPackaged })
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+bootstrap()

@@ -51,11 +51,15 @@ async function startHost(core: KeyholdCore, rendererDir: string, port: number): 
 
 /** Locks the vault (wiping its key) before the host goes, so quitting never leaves it open. */
 function stopOnSignals(core: KeyholdCore, host: WebHost): void {
-  let stopping = false
+  let stoppingSince: number | undefined
   const stop = () => {
-    // A second signal while stopping means the person wants out now; the process exit wipes memory.
-    if (stopping) process.exit(1)
-    stopping = true
+    // Ctrl+C under npm arrives twice at once (from the terminal and forwarded by npm): only a
+    // second signal a moment later means the person wants out now; the process exit wipes memory.
+    if (stoppingSince !== undefined) {
+      if (Date.now() - stoppingSince > 1000) process.exit(1)
+      return
+    }
+    stoppingSince = Date.now()
     core
       .shutdown()
       .then(() => host.close())

@@ -53,7 +53,8 @@ export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, g
   },
 
   async lockVault() {
-    set({ vault: await call('keyhold:vault.lock') })
+    // The answer and the host's event race each other; whichever lands first announces it.
+    get().vaultChanged(await call('keyhold:vault.lock'), 'user')
   },
 
   async changePassword(currentPassword, newPassword) {
