@@ -17,9 +17,20 @@ export const METHOD_CHANNELS = [
   'keyhold:keys.add',
   'keyhold:keys.update',
   'keyhold:keys.delete',
+  'keyhold:keys.check',
+  'keyhold:keys.history',
+  'keyhold:checks.start',
+  'keyhold:checks.cancel',
+  'keyhold:settings.get',
+  'keyhold:settings.update',
 ] as const
 
-export const EVENT_CHANNELS = ['keyhold:vault.changed', 'keyhold:keys.changed'] as const
+export const EVENT_CHANNELS = [
+  'keyhold:vault.changed',
+  'keyhold:keys.changed',
+  'keyhold:checks.progress',
+  'keyhold:checks.finished',
+] as const
 
 export type MethodChannel = (typeof METHOD_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -1,11 +1,16 @@
 import type { EventChannel, MethodChannel } from './channels'
 import type {
+  CheckRecord,
+  CheckRunFinished,
+  CheckRunProgress,
   KeyDetail,
   KeyListEntry,
   KeyUpdateInput,
   LockReason,
   NewKeyInput,
   PasswordAssessment,
+  ProviderSettings,
+  Settings,
   VaultStatus,
 } from './dto'
 import type { Result } from './result'
@@ -32,11 +37,22 @@ export interface Methods {
   'keyhold:keys.add': { input: NewKeyInput; output: KeyDetail }
   'keyhold:keys.update': { input: KeyUpdateInput; output: KeyDetail }
   'keyhold:keys.delete': { input: { id: string }; output: { id: string } }
+  /** Checks one key now (or, past its expiry date, without a network call). */
+  'keyhold:keys.check': { input: { id: string }; output: CheckRecord }
+  /** The key's checks, newest first. */
+  'keyhold:keys.history': { input: { id: string }; output: readonly CheckRecord[] }
+  /** Checks every key, or the given ones; progress and the end arrive as events. */
+  'keyhold:checks.start': { input: { ids?: readonly string[] }; output: { runId: string; total: number } }
+  'keyhold:checks.cancel': { input: { runId: string }; output: { cancelled: boolean } }
+  'keyhold:settings.get': { input: undefined; output: Settings }
+  'keyhold:settings.update': { input: { providers: Partial<ProviderSettings> }; output: Settings }
 }
 
 export interface Events {
   'keyhold:vault.changed': { status: VaultStatus; reason?: LockReason }
   'keyhold:keys.changed': { ids: readonly string[] }
+  'keyhold:checks.progress': CheckRunProgress
+  'keyhold:checks.finished': CheckRunFinished
 }
 
 export type MethodInput<C extends MethodChannel> = Methods[C]['input']

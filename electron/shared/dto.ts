@@ -1,3 +1,4 @@
+import type { Outcome, OutcomeCounts } from './checks'
 import type { CustomAuthKind, ProviderId, ThreatstopService } from './providers'
 
 /** Fields every key has, whatever its provider. */
@@ -37,6 +38,55 @@ export interface KeySummary {
   readonly hasSecret: boolean
   readonly createdAt: number
   readonly updatedAt: number
+  /** The latest check, if the key was ever checked. */
+  readonly lastCheck: LastCheck | null
+}
+
+export interface LastCheck {
+  readonly outcome: Outcome
+  readonly at: number
+  readonly sentence: string
+}
+
+/** One stored check: when, what it found, and what the provider said — never the credential. */
+export interface CheckRecord extends LastCheck {
+  readonly id: string
+  readonly keyId: string
+  readonly httpStatus: number | null
+  readonly latencyMs: number | null
+  readonly requestId: string | null
+  /** The provider's own error code or message, or what went wrong on the way. */
+  readonly detail: string | null
+}
+
+export interface CheckRunProgress {
+  readonly runId: string
+  readonly done: number
+  readonly total: number
+  readonly counts: OutcomeCounts
+}
+
+export interface CheckRunFinished extends CheckRunProgress {
+  readonly cancelled: boolean
+  /** "12 work, 2 rejected, 1 could not be checked". */
+  readonly summary: string
+}
+
+/** Where each provider's API is: settings, so real endpoints and the sandboxes both work. */
+export interface ProviderSettings {
+  /** Threadeo's address with `{tenant}` where the tenant goes, e.g. https://{tenant}.threadeo.com */
+  readonly threadeoBaseUrl: string
+  readonly threadeoCheckPath: string
+  readonly threatstopBaseUrl: string
+  readonly spreefloBaseUrl: string
+  readonly spreefloCheckPath: string
+  readonly spreefloAuth: SpreefloAuth
+}
+
+export type SpreefloAuth = 'bearer' | 'x-api-key' | 'basic'
+
+export interface Settings {
+  readonly providers: ProviderSettings
 }
 
 /** A record whose encrypted data failed authentication: listed so nothing silently disappears. */

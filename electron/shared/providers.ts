@@ -21,6 +21,16 @@ export const THREATSTOP_SERVICES = [
 ] as const
 export type ThreatstopService = (typeof THREATSTOP_SERVICES)[number]
 
+export const THREATSTOP_SERVICE_LABELS: Readonly<Record<ThreatstopService, string>> = {
+  devices: 'Devices',
+  policies: 'Custom policies',
+  ip_lists: 'User-defined IP lists',
+  domain_lists: 'User-defined domain lists',
+  threatlists: 'ThreatList settings',
+  check_ioc: 'Check IOC',
+  logs: 'Log-file status',
+}
+
 /** How a Custom REST API key travels in a request; keys never go in URLs. */
 export const CUSTOM_AUTH_KINDS = ['bearer', 'header', 'basic'] as const
 export type CustomAuthKind = (typeof CUSTOM_AUTH_KINDS)[number]

@@ -23,6 +23,7 @@ function entry(id: string, name: string, extra: Partial<KeyMeta> = {}) {
     hasSecret: true,
     createdAt: 0,
     updatedAt: 0,
+    lastCheck: null,
   }
   return indexKey(summary, meta, 'tag')
 }

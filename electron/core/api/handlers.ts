@@ -9,17 +9,22 @@ import { changePasswordSchema, noInputSchema, passwordInputSchema, searchSchema 
 import { z } from 'zod'
 import { assessPassword } from '../vault/password-policy'
 import type { Vault } from '../vault/vault'
+import type { CheckRunner } from '../checks/check-runner'
+import { settingsUpdateSchema } from '../checks/settings-store'
+import { checkSentence } from '../providers/profiles'
 
 export type Handler<C extends MethodChannel> = (input: unknown) => Promise<Result<MethodOutput<C>>>
 export type Handlers = { readonly [C in MethodChannel]: Handler<C> }
 
 const idInput = z.object({ id: keyIdSchema }).strict()
+const checkStartSchema = z.object({ ids: z.array(keyIdSchema).max(100_000).optional() }).strict().or(z.undefined())
+const runIdSchema = z.object({ runId: z.string().uuid() }).strict()
 
 /**
  * The contract, implemented: one function per channel that parses its input, calls core and
  * answers the envelope. Hosts bind these one by one; there is no call-by-name.
  */
-export function createHandlers(vault: Vault, events: CoreEvents): Handlers {
+export function createHandlers(vault: Vault, events: CoreEvents, checks: CheckRunner): Handlers {
   const keysChanged = (ids: readonly string[]) => events.emit('keyhold:keys.changed', { ids })
   return {
     'keyhold:vault.status': handle(async (input) => {
@@ -64,6 +69,22 @@ export function createHandlers(vault: Vault, events: CoreEvents): Handlers {
       keysChanged([id])
       return { id }
     }),
+    'keyhold:keys.check': handle(async (input) => checks.checkOne(parseInput(idInput, input).id)),
+    'keyhold:keys.history': handle(async (input) => {
+      const { id } = parseInput(idInput, input)
+      const detail = vault.keys().get(id)
+      return vault
+        .checks()
+        .history(id)
+        .map((c) => ({ ...c, sentence: checkSentence(c.outcome, detail) }))
+    }),
+    'keyhold:checks.start': handle(async (input) => checks.start(parseInput(checkStartSchema, input)?.ids)),
+    'keyhold:checks.cancel': handle(async (input) => ({ cancelled: checks.cancel(parseInput(runIdSchema, input).runId) })),
+    'keyhold:settings.get': handle(async (input) => {
+      parseInput(noInputSchema, input)
+      return vault.settings().get()
+    }),
+    'keyhold:settings.update': handle(async (input) => vault.settings().update(parseInput(settingsUpdateSchema, input).providers)),
   }
 }
 

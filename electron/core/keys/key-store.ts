@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Database, Statement } from 'better-sqlite3'
-import type { KeyDetail, KeyListEntry, KeySummary } from '../../shared/dto'
+import type { Outcome } from '../../shared/checks'
+import type { KeyDetail, KeyListEntry, KeySummary, LastCheck } from '../../shared/dto'
+import { checkSentence } from '../providers/profiles'
 import { KeyholdError } from '../errors'
 import { fromSqliteError } from '../store/sqlite-errors'
 import type { KeyUpdate, NewKey } from '../validation/key-schemas'
@@ -33,6 +35,8 @@ export class KeyStore {
     vaultId: string,
     private readonly now: () => number,
     private readonly onDamaged: (ids: readonly string[]) => void = () => undefined,
+    /** The newest check of each key (from the check history), for the list's badges. */
+    private readonly lastChecks: Map<string, { outcome: Outcome; at: number }> = new Map(),
   ) {
     this.codec = new RecordCodec(vaultKey, vaultId)
     this.stmts = {
@@ -61,7 +65,7 @@ export class KeyStore {
       if (!head) continue
       const [, format, tagHex, hasSecret, createdAt, updatedAt] = head
       if (format === RECORD_FORMAT && snap.updatedAt === updatedAt && snap.metaTag === tagHex) {
-        this.index.put(indexKey(toSummary(id, snap.meta, hasSecret === 1, createdAt, updatedAt), snap.meta, snap.metaTag))
+        this.index.put(indexKey(this.summary(id, snap.meta, hasSecret === 1, createdAt, updatedAt), snap.meta, snap.metaTag))
         fromSnapshot.add(id)
         heads.delete(id)
       }
@@ -82,7 +86,7 @@ export class KeyStore {
     try {
       if (format !== RECORD_FORMAT) throw new KeyholdError('KEY_DAMAGED')
       const meta = this.codec.openMeta(id, blob)
-      this.index.put(indexKey(toSummary(id, meta, hasSecret, createdAt, updatedAt), meta, tagHex(blob)))
+      this.index.put(indexKey(this.summary(id, meta, hasSecret, createdAt, updatedAt), meta, tagHex(blob)))
       return true
     } catch {
       // One bad record must not cost the person every other key: it is listed as damaged.
@@ -155,7 +159,7 @@ export class KeyStore {
       for (const p of prepared) this.stmts.insert.run(p.id, RECORD_FORMAT, p.metaBlob, p.secretBlob, now, now)
     })
     return prepared.map((p) => {
-      const entry = indexKey(toSummary(p.id, p.meta, true, now, now), p.meta, tagHex(p.metaBlob))
+      const entry = indexKey(this.summary(p.id, p.meta, true, now, now), p.meta, tagHex(p.metaBlob))
       this.index.put(entry)
       return toDetail(entry.summary, p.meta)
     })
@@ -183,9 +187,23 @@ export class KeyStore {
     const secretBlob = changes.secret === undefined ? null : this.codec.sealSecret(id, changes.secret)
     this.write(() => this.stmts.update.run(metaBlob, secretBlob, now, id))
     const hasSecret = current.summary.hasSecret || secretBlob !== null
-    const entry = indexKey(toSummary(id, meta, hasSecret, current.summary.createdAt, now), meta, tagHex(metaBlob))
+    const entry = indexKey(this.summary(id, meta, hasSecret, current.summary.createdAt, now), meta, tagHex(metaBlob))
     this.index.put(entry)
     return toDetail(entry.summary, meta)
+  }
+
+  /** Records a key's newest check so its list entry shows it. */
+  setLastCheck(id: string, last: { outcome: Outcome; at: number }): void {
+    const entry = this.index.get(id)
+    if (!entry) return
+    this.lastChecks.set(id, last)
+    const { summary, meta, metaTag } = entry
+    this.index.put(indexKey(this.summary(id, meta, summary.hasSecret, summary.createdAt, summary.updatedAt), meta, metaTag))
+  }
+
+  private summary(id: string, meta: KeyMeta, hasSecret: boolean, createdAt: number, updatedAt: number): KeySummary {
+    const last = this.lastChecks.get(id)
+    return toSummary(id, meta, hasSecret, createdAt, updatedAt, last ? { ...last, sentence: checkSentence(last.outcome, meta) } : null)
   }
 
   delete(id: string): void {
@@ -260,7 +278,14 @@ function metaFrom(input: NewKey): KeyMeta {
   }
 }
 
-function toSummary(id: string, meta: KeyMeta, hasSecret: boolean, createdAt: number, updatedAt: number): KeySummary {
+function toSummary(
+  id: string,
+  meta: KeyMeta,
+  hasSecret: boolean,
+  createdAt: number,
+  updatedAt: number,
+  lastCheck: LastCheck | null,
+): KeySummary {
   return {
     id,
     provider: meta.details.provider,
@@ -271,6 +296,7 @@ function toSummary(id: string, meta: KeyMeta, hasSecret: boolean, createdAt: num
     hasSecret,
     createdAt,
     updatedAt,
+    lastCheck,
   }
 }
 

@@ -41,6 +41,15 @@ export class RecordCodec {
     return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as KeyMeta
   }
 
+  /** Seals any other JSON value of the vault under its own AAD label (checks, settings). */
+  sealJson(label: string, value: unknown): Buffer {
+    return seal(this.vaultKey, Buffer.from(JSON.stringify(value), 'utf8'), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)
+  }
+
+  openJson(label: string, blob: Uint8Array): unknown {
+    return JSON.parse(open(this.vaultKey, blob, `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`).toString('utf8')) as unknown
+  }
+
   sealSnapshot(json: string): Buffer {
     return seal(this.vaultKey, Buffer.from(json, 'utf8'), snapshotAad(this.vaultId))
   }

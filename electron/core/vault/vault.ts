@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import type { LockReason, VaultStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
+import { CheckStore } from '../checks/check-store'
+import { SettingsStore } from '../checks/settings-store'
 import { KeyStore } from '../keys/key-store'
+import { RecordCodec } from '../keys/record-codec'
 import type { VaultPaths } from '../paths'
 import { SerialQueue } from '../serial-queue'
 import { createVaultDatabase, openVaultDatabase } from '../store/database'
@@ -31,6 +34,8 @@ interface Unlocked {
   readonly db: Database
   readonly vaultKey: Buffer
   readonly keys: KeyStore
+  readonly checks: CheckStore
+  readonly settings: SettingsStore
 }
 
 /**
@@ -58,8 +63,20 @@ export class Vault {
 
   /** The keys of the unlocked vault; VAULT_LOCKED otherwise. */
   keys(): KeyStore {
+    return this.unlocked().keys
+  }
+
+  checks(): CheckStore {
+    return this.unlocked().checks
+  }
+
+  settings(): SettingsStore {
+    return this.unlocked().settings
+  }
+
+  private unlocked(): Unlocked {
     if (!this.open) throw new KeyholdError('VAULT_LOCKED')
-    return this.open.keys
+    return this.open
   }
 
   create(password: string): Promise<VaultStatus> {
@@ -142,7 +159,10 @@ export class Vault {
 
   private becomeUnlocked(db: Database, vaultKey: Buffer, vaultId: string): VaultStatus {
     try {
-      this.open = { db, vaultKey, keys: new KeyStore(db, vaultKey, vaultId, this.now, this.options.onKeysDamaged) }
+      const codec = new RecordCodec(vaultKey, vaultId)
+      const checks = new CheckStore(db, codec)
+      const keys = new KeyStore(db, vaultKey, vaultId, this.now, this.options.onKeysDamaged, checks.latest())
+      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()

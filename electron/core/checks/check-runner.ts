@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto'
+import type { Outcome } from '../../shared/checks'
+import type { CheckRecord, CheckRunFinished, ProviderSettings } from '../../shared/dto'
+import { KeyholdError } from '../errors'
+import type { CoreEvents } from '../events'
+import type { KeyStore } from '../keys/key-store'
+import type { KeyMeta } from '../keys/record-codec'
+import { CheckSetupError, type Classification } from '../providers/profile'
+import { checkSentence, PROFILES } from '../providers/profiles'
+import { sendCheck, type CheckClientOptions } from './check-client'
+import type { CheckStore, StoredCheck } from './check-store'
+import type { Attempt } from './http-attempt'
+import { emptyCounts, summarize } from './outcome-counts'
+
+export interface CheckRunnerDeps {
+  readonly client: CheckClientOptions
+  readonly keys: () => KeyStore
+  readonly checks: () => CheckStore
+  readonly settings: () => ProviderSettings
+  readonly events: CoreEvents
+  readonly now: () => number
+}
+
+const PROGRESS_EVERY_MS = 100
+const FLUSH_EVERY = 50
+
+class Cancelled extends Error {}
+
+/**
+ * Checks keys: one at a click, or all of them with progress, a summary and cancel. Each check is
+ * stored (when, outcome, status, latency, request id, detail — never the credential).
+ */
+export class CheckRunner {
+  private readonly runs = new Map<string, AbortController>()
+
+  constructor(private readonly deps: CheckRunnerDeps) {}
+
+  async checkOne(id: string): Promise<CheckRecord> {
+    const record = await this.check(id)
+    this.store([record])
+    this.deps.events.emit('keyhold:keys.changed', { ids: [id] })
+    return record
+  }
+
+  start(ids?: readonly string[]): { runId: string; total: number } {
+    const keys = this.deps.keys()
+    const targets = (ids ?? keys.list().filter((e) => !e.damaged && e.hasSecret).map((e) => e.id)).filter((id, i, all) => all.indexOf(id) === i)
+    for (const id of targets) keys.get(id) // unknown or damaged ids are refused before anything starts
+    const runId = randomUUID()
+    const controller = new AbortController()
+    this.runs.set(runId, controller)
+    void this.runAll(runId, targets, controller.signal).finally(() => this.runs.delete(runId))
+    return { runId, total: targets.length }
+  }
+
+  cancel(runId: string): boolean {
+    const run = this.runs.get(runId)
+    run?.abort(new Cancelled())
+    return run !== undefined
+  }
+
+  /** Stops every run (the vault is locking): nothing more is sent or stored. */
+  cancelAll(): void {
+    for (const run of this.runs.values()) run.abort(new Cancelled())
+  }
+
+  private async runAll(runId: string, ids: readonly string[], signal: AbortSignal): Promise<void> {
+    const counts = emptyCounts()
+    let done = 0
+    let lastProgress = 0
+    let pending: CheckRecord[] = []
+    const flush = () => {
+      if (pending.length === 0 || signal.aborted) return
+      this.store(pending)
+      pending = []
+    }
+    const progress = (force = false) => {
+      const now = Date.now()
+      if (!force && now - lastProgress < PROGRESS_EVERY_MS) return
+      lastProgress = now
+      this.deps.events.emit('keyhold:checks.progress', { runId, done, total: ids.length, counts: { ...counts } })
+    }
+    progress(true)
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          const record = await this.check(id, signal)
+          if (signal.aborted) return
+          counts[record.outcome]++
+          done++
+          pending.push(record)
+          if (pending.length >= FLUSH_EVERY) flush()
+          progress()
+        } catch (err) {
+          if (err instanceof Cancelled || signal.aborted) return
+          counts.unknown++
+          done++
+        }
+      }),
+    )
+    flush()
+    const cancelled = signal.aborted
+    const finished: CheckRunFinished = { runId, done, total: ids.length, counts: { ...counts }, cancelled, summary: summarize(counts) }
+    if (!cancelled) this.deps.events.emit('keyhold:keys.changed', { ids })
+    this.deps.events.emit('keyhold:checks.finished', finished)
+  }
+
+  private store(records: readonly CheckRecord[]): void {
+    this.deps.checks().add(records.map(stripSentence))
+    const keys = this.deps.keys()
+    for (const r of records) keys.setLastCheck(r.keyId, { outcome: r.outcome, at: r.at })
+  }
+
+  private async check(id: string, signal?: AbortSignal): Promise<CheckRecord> {
+    const keys = this.deps.keys()
+    const detail = keys.get(id)
+    const meta: KeyMeta = detail
+    const at = this.deps.now()
+    const record = (c: Classification, attempt?: Attempt): CheckRecord => ({
+      id: randomUUID(),
+      keyId: id,
+      at,
+      outcome: c.outcome,
+      sentence: checkSentence(c.outcome, meta),
+      httpStatus: attempt?.kind === 'response' ? attempt.status : null,
+      latencyMs: attempt ? attempt.latencyMs : null,
+      requestId: c.requestId,
+      detail: c.detail,
+    })
+
+    // A key past its known expiry date is expired without asking anyone.
+    const today = new Date(at).toISOString().slice(0, 10)
+    if (meta.expiresOn && meta.expiresOn < today) {
+      return record({ outcome: 'expired', detail: `Past its expiry date (${meta.expiresOn}); not sent to the provider.`, requestId: null })
+    }
+    if (!detail.hasSecret) throw new KeyholdError('KEY_NOT_FOUND', { message: 'This key has no secret stored, so it cannot be checked.' })
+
+    const profile = PROFILES[meta.details.provider]
+    let target
+    try {
+      target = profile.target(meta, keys.readSecret(id), this.deps.settings())
+    } catch (err) {
+      if (err instanceof CheckSetupError) return record({ outcome: 'misconfigured', detail: err.message, requestId: null })
+      throw err
+    }
+    const host = new URL(target.url).host
+    const result = await sendCheck(this.deps.client, { ...target, host }, signal).catch((err: unknown) => {
+      if (signal?.aborted) throw new Cancelled()
+      throw err
+    })
+    if (result.kind === 'aborted') throw new Cancelled()
+    if (result.kind === 'response') return record(profile.classify(result, meta), result)
+    return record(transportClassification(result.kind, host), result)
+  }
+}
+
+function transportClassification(kind: 'timeout' | 'redirect' | 'network' | 'tls', host: string): Classification {
+  const outcomes: Record<typeof kind, [Outcome, string]> = {
+    timeout: ['unknown', `No answer from ${host} in time.`],
+    redirect: ['misconfigured', `${host} answered with a redirect. Keyhold does not follow redirects, so the key was not sent on.`],
+    network: ['unknown', `Could not reach ${host}.`],
+    tls: ['unknown', `The secure connection to ${host} failed.`],
+  }
+  const [outcome, detail] = outcomes[kind]
+  return { outcome, detail, requestId: null }
+}
+
+/** The sentence is derived from the outcome when read back, so it is not stored. */
+function stripSentence(record: CheckRecord): StoredCheck {
+  return {
+    id: record.id,
+    keyId: record.keyId,
+    at: record.at,
+    outcome: record.outcome,
+    httpStatus: record.httpStatus,
+    latencyMs: record.latencyMs,
+    requestId: record.requestId,
+    detail: record.detail,
+  }
+}

@@ -1,0 +1,80 @@
+import type { Database, Statement } from 'better-sqlite3'
+import { OUTCOMES, type Outcome } from '../../shared/checks'
+import type { CheckRecord } from '../../shared/dto'
+import { RECORD_FORMAT, type RecordCodec } from '../keys/record-codec'
+import { fromSqliteError } from '../store/sqlite-errors'
+
+export type StoredCheck = Omit<CheckRecord, 'sentence'>
+interface Sealed {
+  requestId: string | null
+  detail: string | null
+}
+
+const HISTORY_LIMIT = 100
+
+/** The check history: outcome, status and latency queryable; request id and detail sealed. */
+export class CheckStore {
+  private readonly insert: Statement
+  private readonly byKey: Statement
+
+  constructor(
+    private readonly db: Database,
+    private readonly codec: RecordCodec,
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO checks (id, key_id, format, at, outcome, http_status, latency_ms, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    this.byKey = db.prepare('SELECT id, at, outcome, http_status, latency_ms, sealed FROM checks WHERE key_id = ? ORDER BY at DESC, rowid DESC LIMIT ?')
+  }
+
+  /** Stores many checks in one transaction: "check all" writes in batches, not one fsync per key. */
+  add(records: readonly StoredCheck[]): void {
+    try {
+      this.db.transaction(() => {
+        for (const r of records) {
+          const sealed: Sealed = { requestId: r.requestId, detail: r.detail }
+          this.insert.run(r.id, r.keyId, RECORD_FORMAT, r.at, r.outcome, r.httpStatus, r.latencyMs, this.codec.sealJson(aadLabel(r.id, r.keyId), sealed))
+        }
+      })()
+    } catch (err) {
+      throw fromSqliteError(err)
+    }
+  }
+
+  history(keyId: string): StoredCheck[] {
+    const rows = this.byKey.all(keyId, HISTORY_LIMIT) as { id: string; at: number; outcome: string; http_status: number | null; latency_ms: number | null; sealed: Buffer }[]
+    return rows.map((row) => {
+      let sealed: Sealed = { requestId: null, detail: null }
+      try {
+        sealed = this.codec.openJson(aadLabel(row.id, keyId), row.sealed) as Sealed
+      } catch {
+        sealed = { requestId: null, detail: 'This entry of the history is damaged.' }
+      }
+      return {
+        id: row.id,
+        keyId,
+        at: row.at,
+        outcome: asOutcome(row.outcome),
+        httpStatus: row.http_status,
+        latencyMs: row.latency_ms,
+        requestId: sealed.requestId,
+        detail: sealed.detail,
+      }
+    })
+  }
+
+  /** The newest check of every key, for the list's badges. */
+  latest(): Map<string, { outcome: Outcome; at: number }> {
+    const rows = this.db.prepare('SELECT key_id, outcome, max(at) FROM checks GROUP BY key_id').raw().all() as [string, string, number][]
+    return new Map(rows.map(([keyId, outcome, at]) => [keyId, { outcome: asOutcome(outcome), at }]))
+  }
+}
+
+function aadLabel(checkId: string, keyId: string): string {
+  return `check|${keyId}|${checkId}`
+}
+
+/** An outcome column edited to something else is read as `unknown`, never as `valid`. */
+function asOutcome(value: string): Outcome {
+  return (OUTCOMES as readonly string[]).includes(value) ? (value as Outcome) : 'unknown'
+}

@@ -1,0 +1,96 @@
+import type { Outcome } from '../../shared/checks'
+import type { ProviderSettings } from '../../shared/dto'
+import type { ProviderId } from '../../shared/providers'
+import type { KeyMeta } from '../keys/record-codec'
+
+/** Where and how one key is checked: the request carries the credential in a header, never the URL. */
+export interface CheckTarget {
+  readonly url: string
+  readonly headers: Readonly<Record<string, string>>
+}
+
+export interface ProviderResponse {
+  readonly status: number
+  readonly headers: Headers
+  readonly body: string
+  readonly truncated: boolean
+}
+
+export interface Classification {
+  readonly outcome: Outcome
+  readonly detail: string | null
+  readonly requestId: string | null
+}
+
+/** A key that cannot be checked as configured (a wrong or unsafe address): `misconfigured`. */
+export class CheckSetupError extends Error {}
+
+/**
+ * A provider profile: how its credential goes into the check request and how its answers map to
+ * outcomes. A status no rule covers is `unknown`, never `invalid`.
+ */
+export interface ProviderProfile {
+  readonly id: ProviderId
+  target(meta: KeyMeta, secret: string, settings: ProviderSettings): CheckTarget
+  classify(response: ProviderResponse, meta: KeyMeta): Classification
+  /** The sentence the window shows for an outcome of this key. */
+  sentence(outcome: Outcome, meta: KeyMeta): string
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * Joins a configured base and a path. Keys go over HTTPS only; plain HTTP is allowed to this
+ * machine alone (the provider sandboxes).
+ */
+export function checkUrl(base: string, path: string): URL {
+  let url: URL
+  try {
+    url = new URL(base.replace(/\/+$/, '') + (path ? `/${path.replace(/^\/+/, '')}` : ''))
+  } catch {
+    throw new CheckSetupError('The provider address in settings is not a valid URL.')
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw new CheckSetupError('Keyhold sends keys over HTTPS only.')
+  }
+  if (url.username || url.password) throw new CheckSetupError('The provider address must not contain a user name or password.')
+  return url
+}
+
+export function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function stringField(value: unknown, ...path: string[]): string | null {
+  let current: unknown = value
+  for (const key of path) {
+    if (!isRecord(current)) return null
+    current = current[key]
+  }
+  return typeof current === 'string' || typeof current === 'number' ? String(current) : null
+}
+
+/** What the generic rules say for a status the profile did not claim. */
+export function genericOutcome(status: number): Outcome {
+  if (status === 401) return 'invalid'
+  if (status === 400 || status === 404 || status === 405) return 'misconfigured'
+  return 'unknown'
+}
+
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
+}
+
+/** A 2xx whose body is a web page (a captive portal, a login screen) is not an API answer. */
+export function looksLikeHtml(response: ProviderResponse): boolean {
+  const type = response.headers.get('content-type') ?? ''
+  return type.includes('text/html') || /^\s*<(!doctype|html)/i.test(response.body)
+}

@@ -1,0 +1,38 @@
+import { OUTCOME_SENTENCES } from '../../shared/checks'
+import type { ProviderProfile } from './profile'
+import { basicAuth, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField } from './profile'
+
+export const spreefloProfile: ProviderProfile = {
+  id: 'spreeflo',
+
+  target(_meta, secret, settings) {
+    const url = checkUrl(settings.spreefloBaseUrl, settings.spreefloCheckPath)
+    // Spreeflo's scheme is not public (providers.md §3): the three usual shapes are a setting.
+    const auth: Record<string, string> =
+      settings.spreefloAuth === 'x-api-key'
+        ? { 'X-API-Key': secret }
+        : settings.spreefloAuth === 'basic'
+          ? { Authorization: basicAuth('keyhold', secret) }
+          : { Authorization: `Bearer ${secret}` }
+    return { url: url.toString(), headers: { ...auth, Accept: 'application/json' } }
+  },
+
+  classify(response) {
+    const json = parseJson(response.body)
+    const error = stringField(json, 'error')
+    const requestId = stringField(json, 'request_id') ?? response.headers.get('x-request-id')
+    const detail = error ? `Spreeflo: ${stringField(json, 'detail') ?? error}` : null
+    const { status } = response
+    if (status >= 200 && status < 300) {
+      const ok = isRecord(json) && !looksLikeHtml(response)
+      return { outcome: ok ? 'valid' : 'unknown', detail: ok ? null : 'The answer was not a Spreeflo API response.', requestId }
+    }
+    if (status === 402 || status === 403) return { outcome: 'limited', detail: detail ?? `HTTP ${status}`, requestId }
+    return { outcome: genericOutcome(status), detail: detail ?? `HTTP ${status}`, requestId }
+  },
+
+  sentence(outcome) {
+    if (outcome === 'limited') return 'Works, but the account’s plan does not include the API — Spreeflo needs the Professional plan'
+    return OUTCOME_SENTENCES[outcome]
+  },
+}

@@ -1,0 +1,54 @@
+import { OUTCOME_SENTENCES, type Outcome } from '../../shared/checks'
+import { THREATSTOP_SERVICE_LABELS } from '../../shared/providers'
+import type { ProviderProfile } from './profile'
+import { checkUrl, genericOutcome, isRecord, parseJson, stringField } from './profile'
+
+// additional_info.error_code first (the public pages disagree on statuses): providers.md §1.
+const CODE_OUTCOMES: Readonly<Record<string, Outcome>> = {
+  '11000': 'misconfigured', // token required: our request lacked it
+  '11001': 'blocked', // invalid token, or token restricted to another network
+  '11002': 'expired',
+  '11011': 'limited', // permission denied for this service
+  '24000': 'limited', // feature not enabled on the account
+  '10000': 'misconfigured', // service not found
+  '10003': 'misconfigured', // request not understood
+  '10100': 'unknown', // internal error
+}
+
+export const threatstopProfile: ProviderProfile = {
+  id: 'threatstop',
+
+  target(meta, secret, settings) {
+    if (meta.details.provider !== 'threatstop') throw new Error('not a ThreatSTOP key')
+    const url = checkUrl(settings.threatstopBaseUrl, meta.details.service)
+    url.searchParams.set('limit', '1')
+    // No Content-Type on a GET: ThreatSTOP answers it with error 10003.
+    return { url: url.toString(), headers: { Authorization: `Bearer ${secret}`, Accept: 'application/json' } }
+  },
+
+  classify(response) {
+    const json = parseJson(response.body)
+    const code = stringField(json, 'additional_info', 'error_code')
+    const requestId = stringField(json, '_meta', 'request_id') ?? response.headers.get('x-request-id')
+    const description = stringField(json, 'error_description')
+    const detailText = stringField(json, 'additional_info', 'detail')
+    const detail = code ? `ThreatSTOP error ${code}${description ? `: ${description}` : ''}${detailText ? ` (${detailText})` : ''}` : null
+    if (code && CODE_OUTCOMES[code]) return { outcome: CODE_OUTCOMES[code], detail, requestId }
+    const { status } = response
+    if (status >= 200 && status < 300) {
+      const ok = isRecord(json) && Array.isArray(json['_data'])
+      return { outcome: ok ? 'valid' : 'unknown', detail: ok ? null : 'The answer was not a ThreatSTOP API response.', requestId }
+    }
+    if (status === 403) return { outcome: 'invalid', detail: detail ?? `HTTP ${status}`, requestId }
+    // A 404 with no code: "no access to this service" and "wrong path" look the same.
+    if (status === 404) return { outcome: 'limited', detail: detail ?? 'HTTP 404: no access to this service, or the service address is wrong.', requestId }
+    return { outcome: genericOutcome(status), detail: detail ?? `HTTP ${status}`, requestId }
+  },
+
+  sentence(outcome, meta) {
+    const service = meta.details.provider === 'threatstop' ? THREATSTOP_SERVICE_LABELS[meta.details.service] : 'this'
+    if (outcome === 'limited') return `Works, but cannot reach the ${service} service — check the key’s permissions`
+    if (outcome === 'blocked') return 'Not confirmed: ThreatSTOP answers the same for an unknown key and for a key limited to other networks'
+    return OUTCOME_SENTENCES[outcome]
+  },
+}

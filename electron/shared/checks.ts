@@ -1,0 +1,30 @@
+/**
+ * The one vocabulary for what a check found (DESIGN.md, "Providers and checks"), used by core,
+ * the store, the window and the tests alike.
+ */
+export const OUTCOMES = ['valid', 'limited', 'invalid', 'expired', 'blocked', 'unknown', 'misconfigured'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** The general sentence for each outcome; profiles may say something more specific. */
+export const OUTCOME_SENTENCES: Readonly<Record<Outcome, string>> = {
+  valid: 'Works',
+  limited: 'Works, but not for this service or plan — check the key’s permissions',
+  invalid: 'Rejected: revoked or wrong',
+  expired: 'Expired',
+  blocked: 'Could not be confirmed from this network: the key may be limited to other networks, or it may be wrong',
+  unknown: 'Could not be checked right now — try again later',
+  misconfigured: 'Could not be checked: the address or request is wrong — check the provider settings',
+}
+
+/** Short labels for badges and filters. */
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  valid: 'Works',
+  limited: 'Limited',
+  invalid: 'Rejected',
+  expired: 'Expired',
+  blocked: 'Blocked?',
+  unknown: 'Not checked',
+  misconfigured: 'Settings',
+}
+
+export type OutcomeCounts = Readonly<Record<Outcome, number>>

@@ -1,0 +1,41 @@
+import type { KeyholdCore } from '../../electron/core/keyhold-core'
+import type { NewKeyInput } from '../../electron/shared/dto'
+import type { Sandboxes } from '../sandbox'
+import { call } from './core'
+
+/** Points a core's provider settings at the running sandboxes. */
+export async function useSandboxes(core: KeyholdCore, sandboxes: Sandboxes): Promise<void> {
+  await call(core, 'keyhold:settings.update', {
+    providers: {
+      threadeoBaseUrl: `${sandboxes.threadeo.url}/t/{tenant}`,
+      threatstopBaseUrl: sandboxes.threatstop.url,
+      spreefloBaseUrl: sandboxes.spreeflo.url,
+    },
+  })
+}
+
+let serial = 0
+/** A unique secret per key, so every credential a sandbox records can be traced to its key. */
+export function secretFor(label: string): string {
+  serial += 1
+  return `CANARY-check-${label}-${serial}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+export const keyInputs = {
+  threadeo: (secret: string, tenant = 'acme', apiKey = 'TD-ID-1'): NewKeyInput => ({
+    name: `Threadeo ${secret}`,
+    details: { provider: 'threadeo', tenant, apiKey },
+    secret,
+  }),
+  threatstop: (secret: string, service: 'devices' | 'policies' = 'devices'): NewKeyInput => ({
+    name: `ThreatSTOP ${secret}`,
+    details: { provider: 'threatstop', service },
+    secret,
+  }),
+  spreeflo: (secret: string): NewKeyInput => ({ name: `Spreeflo ${secret}`, details: { provider: 'spreeflo', keyName: 'sync' }, secret }),
+  custom: (secret: string, baseUrl: string, auth: NewKeyInput['details'] extends infer D ? (D extends { provider: 'custom'; auth: infer A } ? A : never) : never): NewKeyInput => ({
+    name: `Custom ${secret}`,
+    details: { provider: 'custom', baseUrl, auth },
+    secret,
+  }),
+}
