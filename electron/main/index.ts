@@ -1,7 +1,7 @@
 // The desktop host's composition root: builds core and wires it to Electron, in the order
 // Electron requires (paths, scheme privileges and the instance lock before 'ready').
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron'
 import { createKeyholdCore } from '../core/keyhold-core'
 import { resolveDataDir } from '../core/paths'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
@@ -43,7 +43,8 @@ function start(): void {
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
 
-  const core = createKeyholdCore({ dataDir: app.getPath('userData') })
+  // Checks go through Chromium's network stack: the system proxy and certificate store apply.
+  const core = createKeyholdCore({ dataDir: app.getPath('userData'), fetch: (input, init) => net.fetch(input, init) })
   bindContract(ipcMain, core.handlers, (event) => isTrustedSender(event, mainContents()))
   forwardCoreEvents(core.events, mainContents)
   lockOnPowerEvents(powerMonitor, core.vault)

@@ -63,6 +63,7 @@ vi.mock('electron', async () => {
       handle: vi.fn(() => h.calls.push('protocol.handle')),
     },
     shell: { openExternal: vi.fn() },
+    net: { fetch: vi.fn(async () => new Response('{}')) },
   }
 })
 
@@ -130,7 +131,11 @@ describe('the desktop composition root', () => {
     expect(at('setPermissionRequestHandler')).toBeLessThan(at('new BrowserWindow'))
     expect(at('protocol.handle')).toBeLessThan(at('new BrowserWindow'))
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
-    expect(core.createKeyholdCore).toHaveBeenCalledWith({ dataDir: '/tmp/keyhold-boot-test' })
+    expect(core.createKeyholdCore).toHaveBeenCalledWith({ dataDir: '/tmp/keyhold-boot-test', fetch: expect.any(Function) })
+    // Checks go through Electron's net.fetch (system proxy and certificates), not Node's fetch.
+    const [[options]] = vi.mocked(core.createKeyholdCore).mock.calls as unknown as [[{ fetch: (u: string, i: RequestInit) => Promise<Response> }]]
+    await options.fetch('https://rest.threatstop.com/v4.0/devices', { method: 'GET' })
+    expect(electron.net.fetch).toHaveBeenCalledWith('https://rest.threatstop.com/v4.0/devices', { method: 'GET' })
     expect(electron.ipcMain.handle.mock.calls.map(([c]) => c).sort()).toEqual([...METHOD_CHANNELS].sort())
     const app = electron.app as unknown as Emitter
     const power = electron.powerMonitor as unknown as Emitter
