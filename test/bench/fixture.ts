@@ -5,6 +5,17 @@ import { THREATSTOP_SERVICES } from '../../electron/shared/providers'
 
 export const PASSWORD = 'correct-horse-battery-staple-42'
 
+/** One figure on stdout, as `bench <id> <value> <unit>`; everything else goes to stderr. */
+export function report(id: string, value: number, unit: string, digits: number): void {
+  process.stdout.write(`bench ${id} ${value.toFixed(digits)} ${unit}\n`)
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(s.length / 2)
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
+}
+
 /** Fixture vaults use the floor KDF: the vault's KDF cost is not what these benches measure. */
 export const FIXTURE_KDF = {
   memoryKiB: KDF_FLOOR.memoryKiB,
@@ -75,9 +86,14 @@ export function makeKeys(count: number, seed = 42): NewKey[] {
   return Array.from({ length: count }, (_, i) => newKeySchema.parse(rawKey(i, rand)))
 }
 
-/** Creates a vault in `dataDir` through the public core API, imports `keys` and locks it; returns the addMany time. */
-export async function buildVault(dataDir: string, keys: readonly NewKey[]): Promise<number> {
-  const core = createKeyholdCore({ dataDir, kdfParams: FIXTURE_KDF })
+export type FixtureKdf = { readonly memoryKiB: number; readonly iterations: number; readonly parallelism: number }
+
+/**
+ * Creates a vault in `dataDir` through the public core API, imports `keys` and locks it; returns the addMany time.
+ * `kdfParams` defaults to the floor; the window benches pass SHIPPED_KDF, since unlocking there includes the KDF.
+ */
+export async function buildVault(dataDir: string, keys: readonly NewKey[], kdfParams: FixtureKdf = FIXTURE_KDF): Promise<number> {
+  const core = createKeyholdCore({ dataDir, kdfParams })
   await core.vault.create(PASSWORD)
   const store = core.vault.keys()
   globalThis.gc?.()

@@ -10,19 +10,11 @@ import { openVaultDatabase } from '../../electron/core/store/database'
 import { readHeader, unwrapVaultKey } from '../../electron/core/vault/header'
 import { deriveKey } from '../../electron/core/vault/kdf'
 import { SHIPPED_KDF } from '../../electron/core/vault/kdf-params'
-import { buildVault, makeKeys, PASSWORD } from './fixture'
+import { buildVault, makeKeys, median, PASSWORD, report } from './fixture'
+import { benchChecks } from './checks'
+import { benchWindow } from './window'
 
 const KEY_COUNT = 10_000
-
-function report(id: string, value: number, unit: string, digits: number): void {
-  process.stdout.write(`bench ${id} ${value.toFixed(digits)} ${unit}\n`)
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = Math.floor(s.length / 2)
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
-}
 
 async function timed(fn: () => unknown): Promise<number> {
   globalThis.gc?.()
@@ -117,6 +109,10 @@ async function main(): Promise<void> {
     unlocked.close()
 
     benchRss(fixture)
+
+    await benchWindow(root, keys)
+
+    await benchChecks(report)
   } finally {
     rmSync(root, { recursive: true, force: true })
   }

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto'
 import { open, seal } from '../vault/aead'
 import type { CommonKeyFields, ProviderDetails } from '../../shared/dto'
 
@@ -28,10 +29,18 @@ function snapshotAad(vaultId: string): string {
 }
 
 export class RecordCodec {
+  /**
+   * Made once per unlock (see AeadKey). Node keeps KeyObject material in memory it frees but does
+   * not zero; the Buffer path made a fresh such copy per blob, so this holds fewer copies, not more.
+   */
+  private readonly vaultKey: KeyObject
+
   constructor(
-    private readonly vaultKey: Buffer,
+    vaultKey: Buffer,
     private readonly vaultId: string,
-  ) {}
+  ) {
+    this.vaultKey = createSecretKey(vaultKey)
+  }
 
   sealMeta(recordId: string, meta: KeyMeta): Buffer {
     return seal(this.vaultKey, Buffer.from(JSON.stringify(meta), 'utf8'), recordAad(this.vaultId, recordId, 'meta'))

@@ -1,10 +1,17 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto'
 
 /** Blob layout: format version (1 byte) ‖ nonce (12) ‖ ciphertext ‖ tag (16). */
 export const BLOB_FORMAT = 1
 const NONCE_BYTES = 12
 const TAG_BYTES = 16
 const HEADER_BYTES = 1 + NONCE_BYTES
+
+/**
+ * The key as a Buffer, or as a KeyObject made once from it. Records use a KeyObject: given a
+ * Buffer, Node 24 builds a KeyObject inside every createCipheriv/createDecipheriv (measured:
+ * ~45 µs of ~55 µs per small blob, against ~11 µs with one KeyObject made at unlock).
+ */
+export type AeadKey = Buffer | KeyObject
 
 export class AuthenticationError extends Error {
   constructor() {
@@ -14,7 +21,7 @@ export class AuthenticationError extends Error {
 }
 
 /** AES-256-GCM with a fresh random nonce on every write. */
-export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+export function seal(key: AeadKey, plaintext: Buffer, aad: string): Buffer {
   const nonce = randomBytes(NONCE_BYTES)
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES })
   cipher.setAAD(Buffer.from(aad, 'utf8'))
@@ -26,7 +33,7 @@ export function seal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
  * Opens a sealed blob or throws AuthenticationError. The tag length is demanded explicitly:
  * without `authTagLength`, Node accepts a truncated tag (measured: a 4-byte tag passed).
  */
-export function open(key: Buffer, blob: Uint8Array, aad: string): Buffer {
+export function open(key: AeadKey, blob: Uint8Array, aad: string): Buffer {
   if (blob.length < HEADER_BYTES + TAG_BYTES || blob[0] !== BLOB_FORMAT) throw new AuthenticationError()
   const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength)
   const nonce = buf.subarray(1, HEADER_BYTES)
