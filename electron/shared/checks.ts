@@ -23,8 +23,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   invalid: 'Rejected',
   expired: 'Expired',
   blocked: 'Blocked?',
-  unknown: 'Not checked',
-  misconfigured: 'Settings',
+  unknown: 'Couldn’t tell',
+  misconfigured: 'Check settings',
 }
 
 export type OutcomeCounts = Readonly<Record<Outcome, number>>

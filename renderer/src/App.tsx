@@ -12,15 +12,23 @@ export function App() {
   const connectionError = useStore(selectConnectionError)
 
   useEffect(() => {
-    const { loadVault, vaultChanged, loadKeys } = useStore.getState()
+    const { loadVault, vaultChanged, loadKeys, loadHistory, runProgress, runFinished } = useStore.getState()
     const offVault = subscribe('keyhold:vault.changed', ({ status, reason }) => vaultChanged(status, reason))
-    const offKeys = subscribe('keyhold:keys.changed', () => {
-      if (useStore.getState().vault?.state === 'unlocked') void loadKeys()
+    const offKeys = subscribe('keyhold:keys.changed', ({ ids }) => {
+      const { vault, selectedId } = useStore.getState()
+      if (vault?.state !== 'unlocked') return
+      void loadKeys()
+      // A check of the open key made elsewhere (another window, a run) adds to its history.
+      if (selectedId && ids.includes(selectedId)) void loadHistory(selectedId)
     })
+    const offProgress = subscribe('keyhold:checks.progress', runProgress)
+    const offFinished = subscribe('keyhold:checks.finished', runFinished)
     void loadVault()
     return () => {
       offVault()
       offKeys()
+      offProgress()
+      offFinished()
     }
   }, [])
 

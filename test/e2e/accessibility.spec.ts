@@ -88,7 +88,7 @@ test('the whole journey works from the keyboard alone', async ({ page, host }) =
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
   // Focus returns to where the dialog was opened from, and the new row can be reached and opened.
-  const row = page.getByRole('list', { name: 'Keys' }).getByRole('button', { name: /Keyboard key/ })
+  const row = page.getByRole('list', { name: 'Keys' }).getByRole('button', { name: /^Keyboard key/ })
   await row.focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { name: 'Keyboard key' })).toBeVisible()

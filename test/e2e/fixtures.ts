@@ -88,7 +88,7 @@ export async function addKey(page: Page, key: KeySpec): Promise<void> {
   await dialog.getByLabel(secretLabel, { exact: true }).fill(key.secret)
   await dialog.getByRole('button', { name: 'Add key' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('list', { name: 'Keys' }).getByRole('button', { name: new RegExp(escapeRegExp(key.name)) })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Keys' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(key.name)}`) })).toBeVisible()
 }
 
 export function escapeRegExp(text: string): string {

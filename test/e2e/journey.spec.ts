@@ -52,12 +52,12 @@ test('a new user keeps their keys: create, add one of each, search, lock, reload
   // Search as you type.
   await page.getByLabel('Search keys').fill('spree')
   await expect(list.getByRole('listitem')).toHaveCount(1)
-  await expect(list.getByRole('button', { name: /Spreeflo – newsletter sync/ })).toBeVisible()
+  await expect(list.getByRole('button', { name: /^Spreeflo – newsletter sync/ })).toBeVisible()
   await page.getByLabel('Search keys').fill('')
   await expect(list.getByRole('listitem')).toHaveCount(4)
 
   // The detail shows everything but the secret.
-  await list.getByRole('button', { name: /Threadeo – case intake/ }).click()
+  await list.getByRole('button', { name: /^Threadeo – case intake/ }).click()
   const detail = page.getByRole('region', { name: 'Key details' })
   await expect(detail.getByText('https://smithlegal.threadeo.com')).toBeVisible()
   await noCanary('opening a detail')
@@ -83,18 +83,18 @@ test('a new user keeps their keys: create, add one of each, search, lock, reload
   await expect(list.getByRole('listitem')).toHaveCount(4)
 
   // Edit a name.
-  await list.getByRole('button', { name: /Billing API/ }).click()
+  await list.getByRole('button', { name: /^Billing API/ }).click()
   await detail.getByRole('button', { name: 'Edit' }).click()
   const edit = page.getByRole('dialog', { name: 'Edit key' })
   await edit.getByLabel('Name', { exact: true }).fill('Billing API (production)')
   await edit.getByRole('button', { name: 'Save changes' }).click()
   await expect(edit).toBeHidden()
   await expect(detail.getByRole('heading', { name: 'Billing API (production)' })).toBeVisible()
-  await expect(list.getByRole('button', { name: /Billing API \(production\)/ })).toBeVisible()
+  await expect(list.getByRole('button', { name: /^Billing API \(production\)/ })).toBeVisible()
   await noCanary('editing')
 
   // Delete, after confirming.
-  await list.getByRole('button', { name: new RegExp(escapeRegExp('ThreatSTOP devices (read)')) }).click()
+  await list.getByRole('button', { name: new RegExp(`^${escapeRegExp('ThreatSTOP devices (read)')}`) }).click()
   await detail.getByRole('button', { name: 'Delete' }).click()
   const confirm = page.getByRole('alertdialog')
   await expect(confirm).toContainText('not revoked at the provider')

@@ -26,6 +26,30 @@ const FLUSH_EVERY = 50
 
 class Cancelled extends Error {}
 
+/** At most one call per `ms`, and always one after the last request, so the final state is shown. */
+function throttle(ms: number, fn: () => void): { now(): void; soon(): void; cancel(): void } {
+  let last = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const now = () => {
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    last = Date.now()
+    fn()
+  }
+  return {
+    now,
+    soon() {
+      const wait = last + ms - Date.now()
+      if (wait <= 0) now()
+      else timer ??= setTimeout(now, wait)
+    },
+    cancel() {
+      if (timer) clearTimeout(timer)
+      timer = undefined
+    },
+  }
+}
+
 /**
  * Checks keys: one at a click, or all of them with progress, a summary and cancel. Each check is
  * stored (when, outcome, status, latency, request id, detail — never the credential).
@@ -67,41 +91,45 @@ export class CheckRunner {
   private async runAll(runId: string, ids: readonly string[], signal: AbortSignal): Promise<void> {
     const counts = emptyCounts()
     let done = 0
-    let lastProgress = 0
     let pending: CheckRecord[] = []
     const flush = () => {
-      if (pending.length === 0 || signal.aborted) return
-      this.store(pending)
+      if (pending.length === 0) return
+      const batch = pending
       pending = []
+      try {
+        this.store(batch)
+      } catch (err) {
+        // The vault locked mid-run: what it had not stored yet is dropped with everything else.
+        if (!(err instanceof KeyholdError && err.code === 'VAULT_LOCKED')) throw err
+      }
     }
-    const progress = (force = false) => {
-      const now = Date.now()
-      if (!force && now - lastProgress < PROGRESS_EVERY_MS) return
-      lastProgress = now
-      this.deps.events.emit('keyhold:checks.progress', { runId, done, total: ids.length, counts: { ...counts } })
-    }
-    progress(true)
+    const progress = throttle(PROGRESS_EVERY_MS, () =>
+      this.deps.events.emit('keyhold:checks.progress', { runId, done, total: ids.length, counts: { ...counts } }),
+    )
+    progress.now()
     await Promise.all(
       ids.map(async (id) => {
         try {
           const record = await this.check(id, signal)
-          if (signal.aborted) return
           counts[record.outcome]++
           done++
           pending.push(record)
           if (pending.length >= FLUSH_EVERY) flush()
-          progress()
+          progress.soon()
         } catch (err) {
           if (err instanceof Cancelled || signal.aborted) return
           counts.unknown++
           done++
+          progress.soon()
         }
       }),
     )
+    progress.cancel()
+    // Checks that finished before a cancel are kept: "cancelled after 2 of 3" shows those 2.
     flush()
     const cancelled = signal.aborted
     const finished: CheckRunFinished = { runId, done, total: ids.length, counts: { ...counts }, cancelled, summary: summarize(counts) }
-    if (!cancelled) this.deps.events.emit('keyhold:keys.changed', { ids })
+    this.deps.events.emit('keyhold:keys.changed', { ids })
     this.deps.events.emit('keyhold:checks.finished', finished)
   }
 

@@ -23,6 +23,12 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   newPassword: 'New password',
   query: 'Search',
   id: 'Key',
+  threadeoBaseUrl: 'Threadeo address template',
+  threadeoCheckPath: 'Threadeo check path',
+  threatstopBaseUrl: 'ThreatSTOP base URL',
+  spreefloBaseUrl: 'Spreeflo base URL',
+  spreefloCheckPath: 'Spreeflo check path',
+  spreefloAuth: 'How the Spreeflo key is sent',
 }
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -1,7 +1,10 @@
 import type { KeyDetail, ProviderDetails } from '../../../electron/shared/dto'
 import { AUTH_KIND_LABELS, MASKED_SECRET, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
-import { selectDetail, selectSelectedId } from '../store/selectors'
+import { selectDetail, selectSelectedEntry, selectSelectedId } from '../store/selectors'
 import { useStore } from '../store/store'
+import { CheckButton } from './CheckButton'
+import { CheckHistory } from './CheckHistory'
+import { CheckStatus } from './OutcomeBadge'
 
 function providerRows(d: ProviderDetails): [string, string][] {
   switch (d.provider) {
@@ -26,6 +29,9 @@ function providerRows(d: ProviderDetails): [string, string][] {
 
 function Details({ detail }: { detail: KeyDetail }) {
   const openDialog = useStore((s) => s.openDialog)
+  // The list entry is refreshed by every check and keys.changed; the detail was read once.
+  const entry = useStore(selectSelectedEntry)
+  const lastCheck = entry && !entry.damaged ? entry.lastCheck : detail.lastCheck
   const rows: [string, string][] = [
     ['Provider', PROVIDERS[detail.provider].label],
     ...providerRows(detail.details),
@@ -38,6 +44,10 @@ function Details({ detail }: { detail: KeyDetail }) {
   return (
     <>
       <h2 className="detail-title">{detail.name}</h2>
+      <div className="detail-status">
+        <CheckStatus lastCheck={lastCheck} />
+        {detail.hasSecret && <CheckButton id={detail.id} label="Check now" />}
+      </div>
       <dl className="detail-list">
         {rows.map(([k, value]) => (
           <div key={k}>
@@ -60,6 +70,7 @@ function Details({ detail }: { detail: KeyDetail }) {
           Delete
         </button>
       </div>
+      <CheckHistory />
     </>
   )
 }
@@ -67,7 +78,7 @@ function Details({ detail }: { detail: KeyDetail }) {
 export function KeyDetailPanel() {
   const selectedId = useStore(selectSelectedId)
   const detail = useStore(selectDetail)
-  const entry = useStore((s) => s.entries.find((e) => e.id === s.selectedId))
+  const entry = useStore(selectSelectedEntry)
   const openDialog = useStore((s) => s.openDialog)
   return (
     <section className="detail" aria-label="Key details">

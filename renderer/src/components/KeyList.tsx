@@ -4,10 +4,13 @@ import type { KeyListEntry } from '../../../electron/shared/dto'
 import { MASKED_SECRET, PROVIDERS } from '../providers-ui'
 import { selectSelectedId, selectVisibleEntries } from '../store/selectors'
 import { useStore } from '../store/store'
+import { CheckButton } from './CheckButton'
+import { CheckStatus } from './OutcomeBadge'
 import { ProviderBadge } from './ProviderBadge'
 
-const ROW_HEIGHT = 68
+const ROW_HEIGHT = 84
 
+/** One key: a button that opens it and, beside it (never inside it), the button that checks it. */
 function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: boolean; onSelect: () => void }) {
   if (entry.damaged) {
     return (
@@ -21,28 +24,34 @@ function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: 
     )
   }
   return (
-    <button type="button" className="key-row" aria-current={selected || undefined} onClick={onSelect}>
-      <ProviderBadge provider={entry.provider} />
-      <span className="key-main">
-        <span className="key-name">{entry.name}</span>
-        <span className="key-sub">
-          <span className="visually-hidden">{PROVIDERS[entry.provider].label}. </span>
-          {entry.account || PROVIDERS[entry.provider].label}
+    <>
+      <button type="button" className="key-row" aria-current={selected || undefined} onClick={onSelect}>
+        <ProviderBadge provider={entry.provider} />
+        <span className="key-main">
+          <span className="key-name">
+            {entry.name}
+          </span>
+          <span className="key-sub">
+            <span className="visually-hidden">{PROVIDERS[entry.provider].label}. </span>
+            {entry.account || PROVIDERS[entry.provider].label}
+          </span>
+          <CheckStatus lastCheck={entry.lastCheck} compact />
         </span>
-      </span>
-      <span className="key-secret" aria-label="Key hidden">
-        {entry.hasSecret ? MASKED_SECRET : 'no key stored'}
-      </span>
-      {entry.tags.length > 0 && (
-        <span className="key-tags">
-          {entry.tags.map((t) => (
-            <span className="tag" key={t}>
-              {t}
-            </span>
-          ))}
+        <span className="key-secret" aria-label="Key hidden">
+          {entry.hasSecret ? MASKED_SECRET : 'no key stored'}
         </span>
-      )}
-    </button>
+        {entry.tags.length > 0 && (
+          <span className="key-tags">
+            {entry.tags.map((t) => (
+              <span className="tag" key={t}>
+                {t}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+      {entry.hasSecret && <CheckButton id={entry.id} keyName={entry.name} className="row-check" />}
+    </>
   )
 }
 
@@ -59,16 +68,27 @@ export function KeyList() {
     overscan: 8,
   })
 
-  // Up and down move between keys, scrolling rows into the page as they are reached.
+  // Up and down move between keys, staying in the same column (open or check), scrolling rows
+  // into the page as they are reached.
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
-    const current = (event.target as HTMLElement).closest('li')?.dataset['index']
-    if (current === undefined) return
+    const target = event.target as HTMLElement
+    const li = target.closest('li')
+    const current = li?.dataset['index']
+    if (!li || current === undefined) return
+    const column = target.closest('.check-button') ? '.check-button' : '.key-row'
     const next = Number(current) + (event.key === 'ArrowDown' ? 1 : -1)
     if (next < 0 || next >= entries.length) return
     event.preventDefault()
     virtualizer.scrollToIndex(next)
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLButtonElement>(`li[data-index="${next}"] button`)?.focus())
+    requestAnimationFrame(() => {
+      const row = scrollRef.current?.querySelector<HTMLLIElement>(`li[data-index="${next}"]`)
+      ;(row?.querySelector<HTMLButtonElement>(column) ?? row?.querySelector<HTMLButtonElement>('button'))?.focus()
+    })
+  }
+
+  if (entries.length === 0) {
+    return <p className="list-empty">No keys match. Change the search or choose “All keys” under Show.</p>
   }
 
   return (

@@ -1,9 +1,15 @@
+import { useEffect } from 'react'
 import { ChangePasswordDialog } from '../components/ChangePasswordDialog'
+import { CheckRunPanel } from '../components/CheckRunPanel'
 import { AddKeyDialog, DeleteKeyDialog, EditKeyDialog } from '../components/KeyDialogs'
 import { KeyDetailPanel } from '../components/KeyDetailPanel'
 import { KeyList } from '../components/KeyList'
-import { selectKeyCount, selectQuery, selectVisibleEntries } from '../store/selectors'
+import { ListToolbar } from '../components/ListToolbar'
+import { ProviderSettingsDialog } from '../components/ProviderSettingsDialog'
+import { selectKeyCount, selectQuery } from '../store/selectors'
 import { useStore } from '../store/store'
+
+const MINUTE = 60_000
 
 function EmptyVault() {
   const openDialog = useStore((s) => s.openDialog)
@@ -23,11 +29,18 @@ function EmptyVault() {
 
 export function VaultScreen() {
   const count = useStore(selectKeyCount)
-  const visible = useStore(selectVisibleEntries).length
   const query = useStore(selectQuery)
   const search = useStore((s) => s.search)
   const openDialog = useStore((s) => s.openDialog)
   const lockVault = useStore((s) => s.lockVault)
+  const tick = useStore((s) => s.tick)
+
+  // "checked 3 min ago" moves on once a minute.
+  useEffect(() => {
+    tick()
+    const timer = setInterval(tick, MINUTE)
+    return () => clearInterval(timer)
+  }, [tick])
 
   return (
     <div className="vault">
@@ -42,6 +55,9 @@ export function VaultScreen() {
         <button type="button" className="primary" onClick={() => openDialog('add')}>
           Add key
         </button>
+        <button type="button" onClick={() => openDialog('settings')}>
+          Provider settings
+        </button>
         <button type="button" onClick={() => openDialog('changePassword')}>
           Change master password
         </button>
@@ -55,9 +71,8 @@ export function VaultScreen() {
             <EmptyVault />
           ) : (
             <>
-              <p className="list-count" aria-live="polite">
-                {query ? `${visible} of ${count} keys match “${query}”` : `${count} ${count === 1 ? 'key' : 'keys'}`}
-              </p>
+              <ListToolbar />
+              <CheckRunPanel />
               <KeyList />
             </>
           )}
@@ -68,6 +83,7 @@ export function VaultScreen() {
       <EditKeyDialog />
       <DeleteKeyDialog />
       <ChangePasswordDialog />
+      <ProviderSettingsDialog />
     </div>
   )
 }

@@ -8,6 +8,8 @@ export interface KeysSlice {
   query: string
   /** Ids matching the query, in list order; null when there is no query. */
   matches: ReadonlySet<string> | null
+  /** The query `matches` answers: differs from `query` while that search is on its way. */
+  matchedQuery: string
   selectedId: string | null
   detail: KeyDetail | null
   loadKeys: () => Promise<void>
@@ -26,6 +28,7 @@ export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get
   entries: [],
   query: '',
   matches: null,
+  matchedQuery: '',
   selectedId: null,
   detail: null,
 
@@ -34,26 +37,27 @@ export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get
     set({ entries })
     const { query, selectedId } = get()
     if (query) await get().search(query)
-    if (selectedId && !entries.some((e) => e.id === selectedId)) set({ selectedId: null, detail: null })
+    if (selectedId && !entries.some((e) => e.id === selectedId)) set({ selectedId: null, detail: null, history: null })
   },
 
   async search(query) {
     const generation = ++searchGeneration
     set({ query })
     if (query.trim() === '') {
-      set({ matches: null })
+      set({ matches: null, matchedQuery: query })
       return
     }
     const { ids } = await call('keyhold:keys.search', { query })
-    if (generation === searchGeneration) set({ matches: new Set(ids) })
+    if (generation === searchGeneration) set({ matches: new Set(ids), matchedQuery: query })
   },
 
   async select(id) {
     if (id === null) {
-      set({ selectedId: null, detail: null })
+      set({ selectedId: null, detail: null, history: null })
       return
     }
     set({ selectedId: id, detail: null })
+    void get().loadHistory(id)
     try {
       const detail = await call('keyhold:keys.get', { id })
       if (get().selectedId === id) set({ detail })
@@ -65,7 +69,8 @@ export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get
   async addKey(input) {
     const added = await call('keyhold:keys.add', input)
     await get().loadKeys()
-    set({ selectedId: added.id, detail: added })
+    // A key just added has never been checked: its history is known to be empty.
+    set({ selectedId: added.id, detail: added, history: { keyId: added.id, loading: false, records: [], error: null } })
     get().announce(`Added “${added.name}”.`)
     return added
   },
@@ -81,13 +86,14 @@ export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get
   async deleteKey(id) {
     const name = get().detail?.id === id ? get().detail?.name : undefined
     await call('keyhold:keys.delete', { id })
-    set({ selectedId: null, detail: null })
+    set({ selectedId: null, detail: null, history: null })
     await get().loadKeys()
     get().announce(name ? `Deleted “${name}”.` : 'Key deleted.')
   },
 
   clearKeys() {
     searchGeneration++
-    set({ entries: [], query: '', matches: null, selectedId: null, detail: null })
+    set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null, providerSettings: null })
+    get().clearChecks()
   },
 })

@@ -1,4 +1,5 @@
 import type { KeyListEntry } from '../../../electron/shared/dto'
+import type { OutcomeFilter } from '../checks-ui'
 import type { Store } from './store'
 
 export const selectVaultState = (s: Store) => s.vault?.state ?? null
@@ -9,17 +10,57 @@ export const selectDetail = (s: Store) => s.detail
 export const selectDialog = (s: Store) => s.dialog
 export const selectAnnouncement = (s: Store) => s.announcement
 export const selectKeyCount = (s: Store) => s.entries.length
+export const selectNow = (s: Store) => s.now
+export const selectOutcomeFilter = (s: Store) => s.outcomeFilter
+export const selectCheckRun = (s: Store) => s.run
+export const selectLastRun = (s: Store) => s.lastRun
+export const selectProviderSettings = (s: Store) => s.providerSettings
+export const selectIsChecking = (id: string) => (s: Store) => s.checking.has(id)
+export const selectMatchedQuery = (s: Store) => s.matchedQuery
 
-// Memoized on the two inputs so the list component re-renders only when they change.
+// Memoized on the entries: zustand runs every subscribed selector on every change, and a scan of
+// 10,000 entries each time was the largest cost while typing a search.
+let indexedEntries: Store['entries'] | undefined
+let entryById = new Map<string, Store['entries'][number]>()
+export function selectSelectedEntry(s: Store): Store['entries'][number] | undefined {
+  if (s.selectedId === null) return undefined
+  if (s.entries !== indexedEntries) {
+    indexedEntries = s.entries
+    entryById = new Map(s.entries.map((e) => [e.id, e]))
+  }
+  return entryById.get(s.selectedId)
+}
+/** The selected key's history, never another key's that is still on screen. */
+export const selectSelectedHistory = (s: Store) => (s.history && s.history.keyId === s.selectedId ? s.history : null)
+
+function passes(entry: KeyListEntry, filter: OutcomeFilter): boolean {
+  if (filter === 'all') return true
+  if (entry.damaged) return false
+  return filter === 'unchecked' ? entry.lastCheck === null : entry.lastCheck?.outcome === filter
+}
+
+// Memoized on the three inputs so the list component re-renders only when they change.
 let lastEntries: readonly KeyListEntry[] | undefined
 let lastMatches: ReadonlySet<string> | null | undefined
+let lastFilter: OutcomeFilter | undefined
 let lastVisible: readonly KeyListEntry[] = []
 export function selectVisibleEntries(s: Store): readonly KeyListEntry[] {
-  if (s.entries !== lastEntries || s.matches !== lastMatches) {
+  if (s.entries !== lastEntries || s.matches !== lastMatches || s.outcomeFilter !== lastFilter) {
     lastEntries = s.entries
     lastMatches = s.matches
-    const matches = s.matches
-    lastVisible = matches ? s.entries.filter((e) => matches.has(e.id)) : s.entries
+    lastFilter = s.outcomeFilter
+    const { matches, outcomeFilter } = s
+    lastVisible =
+      matches || outcomeFilter !== 'all' ? s.entries.filter((e) => (!matches || matches.has(e.id)) && passes(e, outcomeFilter)) : s.entries
   }
   return lastVisible
+}
+
+/** True when a search or a filter narrows the list, so "Check all" checks what is shown. */
+export const selectIsNarrowed = (s: Store) => s.matches !== null || s.outcomeFilter !== 'all'
+
+/** What "Check all" sends: the shown keys that can be checked, or undefined for every key. */
+export function checkAllTargets(s: Store): readonly string[] | undefined {
+  if (!selectIsNarrowed(s)) return undefined
+  return selectVisibleEntries(s).flatMap((e) => (!e.damaged && e.hasSecret ? [e.id] : []))
 }

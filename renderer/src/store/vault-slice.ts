@@ -31,8 +31,8 @@ export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, g
   async loadVault() {
     try {
       // A window that (re)loads starts locked: whoever reloads it must know the password.
-      await call('keyhold:vault.lock')
-      set({ vault: await call('keyhold:vault.status'), connectionError: null })
+      // vault.lock answers the status, so no second round trip is needed.
+      set({ vault: await call('keyhold:vault.lock'), connectionError: null })
     } catch (err) {
       set({ connectionError: err instanceof Error ? err.message : 'Keyhold could not be reached.' })
     }

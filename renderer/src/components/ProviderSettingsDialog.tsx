@@ -1,0 +1,133 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { ProviderSettings, SpreefloAuth } from '../../../electron/shared/dto'
+import { errorOf } from '../api/client'
+import { SETTINGS_LABELS, SPREEFLO_AUTH_LABELS } from '../checks-ui'
+import { selectDialog, selectProviderSettings } from '../store/selectors'
+import { useStore } from '../store/store'
+import { Field } from './Field'
+import { Modal } from './Modal'
+
+type SettingName = keyof ProviderSettings
+const NAMES = Object.keys(SETTINGS_LABELS) as SettingName[]
+
+/** 'providers.threadeoBaseUrl' → 'threadeoBaseUrl'; anything else belongs to the whole form. */
+function settingOf(field: string | undefined): SettingName | 'form' {
+  const leaf = field?.split('.').at(-1)
+  return leaf && (NAMES as string[]).includes(leaf) ? (leaf as SettingName) : 'form'
+}
+
+function SettingsForm({ initial, onDone }: { initial: ProviderSettings; onDone: () => void }) {
+  const saveSettings = useStore((s) => s.saveSettings)
+  const [v, setValues] = useState<ProviderSettings>(initial)
+  const [error, setError] = useState<{ field: SettingName | 'form'; message: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (name: SettingName) => (value: string) => setValues((prev) => ({ ...prev, [name]: value }))
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await saveSettings(v)
+      onDone()
+    } catch (err) {
+      const e = errorOf(err)
+      const field = settingOf(e.field)
+      // Core names fields it has no label for "A field"; here the field is known.
+      const message = field !== 'form' ? e.message.replace(/^A field /, `${SETTINGS_LABELS[field]} `) : e.message
+      setError({ field, message })
+      setBusy(false)
+    }
+  }
+
+  const errorFor = (name: SettingName) => (error?.field === name ? error.message : undefined)
+  const text = (name: SettingName, hint: string) => (
+    <Field label={SETTINGS_LABELS[name]} error={errorFor(name)} hint={hint}>
+      {(p) => <input {...p} value={v[name]} onChange={(e) => set(name)(e.target.value)} spellCheck={false} autoCapitalize="off" />}
+    </Field>
+  )
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <fieldset className="settings-group" aria-describedby="threadeo-unconfirmed">
+        <legend>Threadeo</legend>
+        <p className="unconfirmed" id="threadeo-unconfirmed">
+          <strong>Request shape unconfirmed</strong> — check against your provider’s documentation.
+        </p>
+        {text('threadeoBaseUrl', 'Your Threadeo address with {tenant} where the subdomain goes, such as https://{tenant}.threadeo.com')}
+        {text('threadeoCheckPath', 'The address Keyhold asks to check a token, such as /api/v1/me')}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>ThreatSTOP</legend>
+        {text('threatstopBaseUrl', 'The REST API address, such as https://rest.threatstop.com/v4.0')}
+      </fieldset>
+      <fieldset className="settings-group" aria-describedby="spreeflo-unconfirmed">
+        <legend>Spreeflo</legend>
+        <p className="unconfirmed" id="spreeflo-unconfirmed">
+          <strong>Request shape unconfirmed</strong> — check against your provider’s documentation.
+        </p>
+        {text('spreefloBaseUrl', 'The API address, such as https://api.spreeflo.com/v1')}
+        {text('spreefloCheckPath', 'The address Keyhold asks to check a key, such as /ping')}
+        <Field label={SETTINGS_LABELS.spreefloAuth} error={errorFor('spreefloAuth')}>
+          {(p) => (
+            <select {...p} value={v.spreefloAuth} onChange={(e) => set('spreefloAuth')(e.target.value as SpreefloAuth)}>
+              {Object.entries(SPREEFLO_AUTH_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      {error?.field === 'form' && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Where each provider's API is: real endpoints, or test servers. */
+export function ProviderSettingsDialog() {
+  const open = useStore(selectDialog) === 'settings'
+  const settings = useStore(selectProviderSettings)
+  const closeDialog = useStore((s) => s.closeDialog)
+  const loadSettings = useStore((s) => s.loadSettings)
+  const [loadError, setLoadError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!open) return
+    setLoadError(null)
+    loadSettings().catch((err: unknown) => setLoadError(errorOf(err).message))
+  }, [open, loadSettings])
+
+  return (
+    <Modal
+      open={open}
+      onClose={closeDialog}
+      title="Provider settings"
+      description="Where Keyhold sends each provider’s check. Change them only if your provider gave you another address, or to use a test server."
+    >
+      {open &&
+        (loadError ? (
+          <p className="form-error" role="alert">
+            {loadError}
+          </p>
+        ) : settings ? (
+          <SettingsForm initial={settings} onDone={closeDialog} />
+        ) : (
+          <p className="muted">Loading the settings…</p>
+        ))}
+    </Modal>
+  )
+}
