@@ -162,6 +162,8 @@ test('a user checks one key, then all, sees a revoked key rejected, filters by o
   await expect(items.nth(1)).toContainText('Works')
   await expect(items.nth(1)).toContainText('HTTP status200')
   await expect(items.nth(2)).toContainText('Works')
+  // The README's picture of the key list: badges, a detail with its history.
+  await page.screenshot({ path: 'docs/screenshot-key-list.png' })
 
   // The filter shows only the rejected key, and combines with the search.
   const show = page.getByLabel('Show', { exact: true })

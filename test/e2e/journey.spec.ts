@@ -47,7 +47,6 @@ test('a new user keeps their keys: create, add one of each, search, lock, reload
   const list = page.getByRole('list', { name: 'Keys' })
   await expect(list.getByRole('listitem')).toHaveCount(4)
   await expect(page.getByText('4 keys')).toBeVisible()
-  await page.screenshot({ path: 'docs/screenshot-key-list.png' })
 
   // Search as you type.
   await page.getByLabel('Search keys').fill('spree')
