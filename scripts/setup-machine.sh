@@ -3,9 +3,10 @@
 # what it did. Node 24 itself comes from npm (the pinned `node` devDependency), not from here.
 #   chromium: the real browser the E2E tests and window benchmarks drive (never a downloaded one)
 #   fonts-dejavu-core: text in screenshots and layout measurements
+#   xvfb, xclip: a real X server and an outside reader for the clipboard tests
 set -euo pipefail
 
-PACKAGES=(ca-certificates chromium fonts-dejavu-core)
+PACKAGES=(ca-certificates chromium fonts-dejavu-core xvfb xclip)
 
 if ! command -v dpkg-query >/dev/null; then
   echo "setup: not a Debian machine; install Chromium yourself and set KEYHOLD_CHROMIUM to its path if it is not /usr/bin/chromium"

@@ -1,7 +1,7 @@
 // `npm test`: every gate in order — machine setup, typecheck, lint, security scan, unit,
 // integration, build, end-to-end in Chromium — then one closing line
 // "keyhold: N passed, N failed[, N skipped]" that CI reads. Stops at the first failing gate.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -47,8 +47,28 @@ function playwright() {
   return ok
 }
 
+/**
+ * The clipboard tests use a real X server: where none is set, start Xvfb for the run (its
+ * display number comes back on -displayfd, so nothing waits on a guess) and say so.
+ */
+async function ensureDisplay() {
+  if (process.env.DISPLAY) return undefined
+  const xvfb = spawn('Xvfb', ['-displayfd', '1', '-nolisten', 'tcp', '-screen', '0', '1280x800x24'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const display = await new Promise((resolve, reject) => {
+    xvfb.once('error', reject)
+    xvfb.stdout.once('data', (chunk) => resolve(`:${String(chunk).trim()}`))
+  })
+  process.env.DISPLAY = display
+  process.stdout.write(`\n== X server: started Xvfb on ${display} for the clipboard tests\n`)
+  return xvfb
+}
+
+// Setup first: on a fresh machine it is what installs Xvfb.
+const setupOk = run('machine setup', 'bash', ['scripts/setup-machine.sh'])
+const xvfb = setupOk ? await ensureDisplay() : undefined
+
 const gates = [
-  () => run('machine setup', 'bash', ['scripts/setup-machine.sh']),
+  () => setupOk,
   () => run('typecheck', 'npm', ['run', '--silent', 'typecheck']),
   () => run('lint', 'npm', ['run', '--silent', 'lint']),
   () => run('security scan (Electronegativity, TLS overrides)', 'node', ['scripts/security-scan.mjs']),
@@ -67,6 +87,7 @@ for (const gate of gates) {
   }
 }
 rmSync(reportDir, { recursive: true, force: true })
+xvfb?.kill()
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : ''
 process.stdout.write(`\nkeyhold: ${totals.passed} passed, ${totals.failed} failed${skipped}\n`)
 process.exit(ok && totals.failed === 0 ? 0 : 1)

@@ -5,6 +5,10 @@ import { abortableSleep } from './checks/check-client'
 import { CheckRunner } from './checks/check-runner'
 import type { FetchLike } from './checks/http-attempt'
 import { RequestLimiter } from './checks/limiter'
+import { CaptureStore } from './clipboard/captures'
+import type { ClipboardPort } from './clipboard/clipboard-port'
+import { ClipboardService } from './clipboard/clipboard-service'
+import { createSystemClipboard } from './clipboard/system-clipboard'
 import { CoreEvents } from './events'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { Vault, type VaultOptions } from './vault/vault'
@@ -16,6 +20,10 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly fetch?: FetchLike
   /** Per-attempt check timeout; 10 s unless a test needs a shorter one. */
   readonly checkTimeoutMs?: number
+  /** The system clipboard: Electron's in the desktop app, this machine's in the web host. */
+  readonly clipboard?: ClipboardPort
+  /** Reports how late each timed clipboard clear ran (benchmarks). */
+  readonly onTimedClear?: (lateByMs: number) => void
 }
 
 export interface KeyholdCore {
@@ -24,23 +32,35 @@ export interface KeyholdCore {
   readonly events: CoreEvents
   readonly handlers: Handlers
   readonly checks: CheckRunner
-  /** Locks the vault (wiping key material); hosts call it on quit. */
+  readonly clipboard: ClipboardService
+  /** Locks the vault (wiping key material) and clears a copied key; hosts call it on quit. */
   shutdown(): Promise<VaultStatus>
 }
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, ...vaultOptions } = options
   const paths = vaultPaths(resolveDataDir(dataDir))
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
   const events = new CoreEvents()
   // The vault's lock cancels running checks; the runner needs the vault: one is set after the other.
-  const late: { runner?: CheckRunner } = {}
+  const late: { runner?: CheckRunner; vault?: Vault } = {}
+  const captures = new CaptureStore()
+  const clipboard = new ClipboardService({
+    port: clipboardPort ?? createSystemClipboard(),
+    events,
+    clearAfterSeconds: () => late.vault?.settings().get().clipboard.clearAfterSeconds ?? 30,
+    ...(onTimedClear ? { onTimedClear } : {}),
+  })
   const vault = new Vault({
     ...vaultOptions,
     paths,
     onChange: (status, reason) => {
-      if (status.state !== 'unlocked') late.runner?.cancelAll()
+      if (status.state !== 'unlocked') {
+        late.runner?.cancelAll()
+        captures.clear()
+        void clipboard.clearIfOurs(reason === 'quit' ? 'quit' : 'lock')
+      }
       events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason })
     },
     onKeysDamaged: (ids) => events.emit('keyhold:keys.changed', { ids }),
@@ -59,12 +79,18 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     now: vaultOptions.now ?? Date.now,
   })
   late.runner = runner
+  late.vault = vault
   return {
     paths,
     vault,
     events,
     checks: runner,
-    handlers: createHandlers(vault, events, runner),
-    shutdown: () => vault.lock('quit'),
+    clipboard,
+    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures }),
+    shutdown: async () => {
+      const status = await vault.lock('quit')
+      await clipboard.close()
+      return status
+    },
   }
 }

@@ -1,11 +1,12 @@
 // The desktop host's composition root: builds core and wires it to Electron, in the order
 // Electron requires (paths, scheme privileges and the instance lock before 'ready').
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron'
 import { createKeyholdCore } from '../core/keyhold-core'
 import { resolveDataDir } from '../core/paths'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
 import { createAppProtocolHandler } from './app-protocol'
+import { createElectronClipboard } from './clipboard'
 import { bindContract } from './ipc'
 import { forwardCoreEvents, lockOnPowerEvents, shutdownBeforeQuit } from './lifecycle'
 import { hardenAllWebContents, hardenSession } from './navigation'
@@ -44,7 +45,12 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
 
   // Checks go through Chromium's network stack: the system proxy and certificate store apply.
-  const core = createKeyholdCore({ dataDir: app.getPath('userData'), fetch: (input, init) => net.fetch(input, init) })
+  const core = createKeyholdCore({
+    dataDir: app.getPath('userData'),
+    fetch: (input, init) => net.fetch(input, init),
+    // Copy happens here in main: Electron's clipboard with the platform's concealed hints.
+    clipboard: createElectronClipboard(clipboard, ClipboardItem),
+  })
   bindContract(ipcMain, core.handlers, (event) => isTrustedSender(event, mainContents()))
   forwardCoreEvents(core.events, mainContents)
   lockOnPowerEvents(powerMonitor, core.vault)

@@ -21,6 +21,9 @@ export const METHOD_CHANNELS = [
   'keyhold:keys.history',
   'keyhold:checks.start',
   'keyhold:checks.cancel',
+  'keyhold:keys.copy',
+  'keyhold:keys.reveal',
+  'keyhold:clipboard.capture',
   'keyhold:settings.get',
   'keyhold:settings.update',
 ] as const
@@ -30,6 +33,7 @@ export const EVENT_CHANNELS = [
   'keyhold:keys.changed',
   'keyhold:checks.progress',
   'keyhold:checks.finished',
+  'keyhold:clipboard.changed',
 ] as const
 
 export type MethodChannel = (typeof METHOD_CHANNELS)[number]

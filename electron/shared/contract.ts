@@ -1,6 +1,12 @@
 import type { EventChannel, MethodChannel } from './channels'
 import type {
+  CaptureResult,
   CheckRecord,
+  ClipboardSettings,
+  ClipboardState,
+  CopyResult,
+  KeyField,
+  RevealResult,
   CheckRunFinished,
   CheckRunProgress,
   KeyDetail,
@@ -44,8 +50,17 @@ export interface Methods {
   /** Checks every key, or the given ones; progress and the end arrive as events. */
   'keyhold:checks.start': { input: { ids?: readonly string[] }; output: { runId: string; total: number } }
   'keyhold:checks.cancel': { input: { runId: string }; output: { cancelled: boolean } }
+  /** Copies a key's value to the system clipboard in core; the answer carries no secret. */
+  'keyhold:keys.copy': { input: { id: string; field: KeyField }; output: CopyResult }
+  /** Shows a key's value for a while; logged. The only answer that carries a secret. */
+  'keyhold:keys.reveal': { input: { id: string; field: KeyField }; output: RevealResult }
+  /** Reads the clipboard in core and holds the value for the key being added, then clears it. */
+  'keyhold:clipboard.capture': { input: undefined; output: CaptureResult }
   'keyhold:settings.get': { input: undefined; output: Settings }
-  'keyhold:settings.update': { input: { providers: Partial<ProviderSettings> }; output: Settings }
+  'keyhold:settings.update': {
+    input: { providers?: Partial<ProviderSettings>; clipboard?: Partial<ClipboardSettings> }
+    output: Settings
+  }
 }
 
 export interface Events {
@@ -53,6 +68,7 @@ export interface Events {
   'keyhold:keys.changed': { ids: readonly string[] }
   'keyhold:checks.progress': CheckRunProgress
   'keyhold:checks.finished': CheckRunFinished
+  'keyhold:clipboard.changed': ClipboardState
 }
 
 export type MethodInput<C extends MethodChannel> = Methods[C]['input']

@@ -85,9 +85,50 @@ export interface ProviderSettings {
 
 export type SpreefloAuth = 'bearer' | 'x-api-key' | 'basic'
 
+export interface ClipboardSettings {
+  /** Seconds before a copied key is cleared from the clipboard: 10 to 300, default 30. */
+  readonly clearAfterSeconds: number
+}
+
 export interface Settings {
   readonly providers: ProviderSettings
+  readonly clipboard: ClipboardSettings
 }
+
+/** Which value of a key to copy or reveal: the secret, or (Threadeo) the API key that identifies it. */
+export type KeyField = 'secret' | 'apiKey'
+
+export interface CopyResult {
+  readonly keyId: string
+  readonly field: KeyField
+  readonly clearAfterSeconds: number
+  /** Whether the clipboard was told to keep it out of clipboard-manager history. */
+  readonly concealed: boolean
+}
+
+/** The one answer that carries a secret: shown for `hideAfterSeconds`, then masked again. */
+export interface RevealResult {
+  readonly keyId: string
+  readonly field: KeyField
+  readonly value: string
+  readonly hideAfterSeconds: number
+}
+
+/** What "Paste from clipboard" found, without the value: it stays in core until the key is saved. */
+export interface CaptureResult {
+  readonly captureId: string
+  readonly length: number
+  /** Whitespace at either end (often a copy accident). */
+  readonly edgeWhitespace: boolean
+  /** Zero-width or byte-order characters anywhere. */
+  readonly invisibleCharacters: boolean
+  readonly controlCharacters: boolean
+  readonly tooLong: boolean
+}
+
+export type ClipboardState =
+  | { readonly state: 'holding'; readonly keyId: string; readonly field: KeyField; readonly clearAfterSeconds: number }
+  | { readonly state: 'cleared'; readonly reason: 'timeout' | 'lock' | 'quit' | 'replaced' }
 
 /** A record whose encrypted data failed authentication: listed so nothing silently disappears. */
 export interface DamagedKey {
@@ -104,7 +145,9 @@ export type KeyDetail = KeySummary & CommonKeyFields & { readonly details: Provi
 export type NewKeyInput = Partial<Omit<CommonKeyFields, 'name'>> & {
   readonly name: string
   readonly details: ProviderDetails
-  readonly secret: string
+  /** The secret as typed; or leave it out and give `secretCaptureId` from "Paste from clipboard". */
+  readonly secret?: string
+  readonly secretCaptureId?: string
   /** Keep a secret with surrounding whitespace or invisible characters exactly as given. */
   readonly keepSecretAsIs?: boolean
   /** Remove the whitespace and invisible characters SECRET_WHITESPACE reported. */
@@ -116,6 +159,7 @@ export interface KeyUpdateInput {
   readonly changes: Partial<CommonKeyFields> & {
     readonly details?: ProviderDetails
     readonly secret?: string
+    readonly secretCaptureId?: string
     readonly keepSecretAsIs?: boolean
     readonly trimSecret?: boolean
   }

@@ -29,6 +29,8 @@ export const ERROR_MESSAGES = {
   NAME_CONTROL_CHARS: 'Names cannot contain control characters such as line breaks or tabs.',
   STORAGE_FAILED:
     'Keyhold could not save to the disk (it may be full or read-only). Nothing was changed.',
+  CLIPBOARD_UNAVAILABLE: 'The clipboard could not be used here. Nothing was copied.',
+  CLIPBOARD_EMPTY: 'The clipboard holds no text. Copy the key from the provider first, then paste it here.',
   NOT_AUTHORIZED:
     'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
   INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',

@@ -30,10 +30,10 @@ async function vaultWithKeys(): Promise<string[]> {
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0
 
-const addsActivity: Migration = {
+const addsLaterFeature: Migration = {
   version: LATEST + 1,
-  name: 'activity',
-  up: (db) => db.exec('CREATE TABLE activity (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, event BLOB NOT NULL) STRICT'),
+  name: 'later-feature',
+  up: (db) => db.exec('CREATE TABLE later_feature (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, event BLOB NOT NULL) STRICT'),
 }
 
 describe('migration 0002-list-snapshot', () => {
@@ -81,14 +81,14 @@ describe('the migration runner', () => {
 
   it('backs the vault up, then applies a new migration in a transaction, keeping every key', async () => {
     const ids = await vaultWithKeys()
-    const core = testCore(dir.path, { migrations: [...MIGRATIONS, addsActivity] })
+    const core = testCore(dir.path, { migrations: [...MIGRATIONS, addsLaterFeature] })
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     expect((await call(core, 'keyhold:keys.list')).map((k) => k.id).sort()).toEqual([...ids].sort())
     await core.shutdown()
 
     const db = new BetterSqlite3(core.paths.vaultFile, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST + 1)
-    expect(columns(db, 'activity')).toEqual(['id', 'at', 'event'])
+    expect(columns(db, 'later_feature')).toEqual(['id', 'at', 'event'])
     db.close()
     const backups = readdirSync(core.paths.backupDir)
     expect(backups).toHaveLength(1)
@@ -145,7 +145,26 @@ describe('the migration runner', () => {
 
   it('refuses a migration list that is out of order', async () => {
     await vaultWithKeys()
-    const core = testCore(dir.path, { migrations: [addsActivity, ...MIGRATIONS] })
+    const core = testCore(dir.path, { migrations: [addsLaterFeature, ...MIGRATIONS] })
     expect(await callError(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })).toMatchObject({ code: 'INTERNAL' })
+  })
+})
+
+describe('migration 0003 and 0004', () => {
+  it('add the check history, the settings row and the append-only activity log', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.transaction(() => {
+      for (const m of MIGRATIONS) m.up(db)
+    })()
+    expect(columns(db, 'checks')).toEqual(['id', 'key_id', 'format', 'at', 'outcome', 'http_status', 'latency_ms', 'sealed'])
+    expect(columns(db, 'settings')).toEqual(['id', 'format', 'blob', 'updated_at'])
+    expect(columns(db, 'activity')).toEqual(['id', 'at', 'kind', 'key_id', 'field'])
+    // A check belongs to its key: deleting the key deletes its history.
+    db.pragma('foreign_keys = ON')
+    db.prepare("INSERT INTO keys VALUES ('k', 1, x'00', NULL, 0, 0)").run()
+    db.prepare("INSERT INTO checks VALUES ('c', 'k', 1, 0, 'valid', 200, 5, x'00')").run()
+    db.prepare("DELETE FROM keys WHERE id = 'k'").run()
+    expect(db.prepare('SELECT count(*) AS n FROM checks').get()).toEqual({ n: 0 })
+    db.close()
   })
 })

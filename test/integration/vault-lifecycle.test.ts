@@ -28,7 +28,7 @@ function plaintextsOf(keys: readonly NewKeyInput[]): string[] {
     const d = k.details
     const detail =
       d.provider === 'threadeo' ? [d.tenant, d.apiKey] : d.provider === 'spreeflo' ? [d.keyName] : []
-    return [k.name, k.account ?? '', k.notes ?? '', ...(k.tags ?? []), k.secret, ...detail].filter((s) => s.length >= 6)
+    return [k.name, k.account ?? '', k.notes ?? '', ...(k.tags ?? []), k.secret ?? '', ...detail].filter((s) => s.length >= 6)
   })
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { z } from 'zod'
-import type { ProviderSettings, Settings } from '../../shared/dto'
+import type { ClipboardSettings, Settings } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { RECORD_FORMAT, type RecordCodec } from '../keys/record-codec'
 import { DEFAULT_PROVIDER_SETTINGS } from '../providers/profiles'
@@ -41,7 +41,15 @@ export const providerSettingsPatch = z
   })
   .strict()
 
-export const settingsUpdateSchema = z.object({ providers: providerSettingsPatch }).strict()
+export const clipboardSettingsPatch = z
+  .object({ clearAfterSeconds: z.number().int().min(10).max(300).optional() })
+  .strict()
+
+export const settingsUpdateSchema = z
+  .object({ providers: providerSettingsPatch.optional(), clipboard: clipboardSettingsPatch.optional() })
+  .strict()
+
+export const DEFAULT_CLIPBOARD_SETTINGS: ClipboardSettings = { clearAfterSeconds: 30 }
 
 const SETTINGS_LABEL = 'settings'
 
@@ -54,12 +62,12 @@ export class SettingsStore {
     private readonly codec: RecordCodec,
     private readonly now: () => number,
   ) {
-    this.current = { providers: DEFAULT_PROVIDER_SETTINGS }
+    this.current = { providers: DEFAULT_PROVIDER_SETTINGS, clipboard: DEFAULT_CLIPBOARD_SETTINGS }
     const row = db.prepare('SELECT blob FROM settings WHERE id = 1').get() as { blob: Buffer } | undefined
     if (row) {
       try {
-        const stored = providerSettingsPatch.safeParse((codec.openJson(SETTINGS_LABEL, row.blob) as Settings).providers)
-        if (stored.success) this.current = { providers: { ...DEFAULT_PROVIDER_SETTINGS, ...stripUndefined(stored.data) } }
+        const stored = settingsUpdateSchema.safeParse(codec.openJson(SETTINGS_LABEL, row.blob))
+        if (stored.success) this.current = merge(this.current, stored.data)
       } catch {
         // Unreadable settings fall back to the defaults; the keys themselves are unaffected.
       }
@@ -70,8 +78,8 @@ export class SettingsStore {
     return this.current
   }
 
-  update(patch: Partial<ProviderSettings>): Settings {
-    const next: Settings = { providers: { ...this.current.providers, ...stripUndefined(patch) } }
+  update(patch: z.output<typeof settingsUpdateSchema>): Settings {
+    const next = merge(this.current, patch)
     try {
       this.db
         .prepare('INSERT OR REPLACE INTO settings (id, format, blob, updated_at) VALUES (1, ?, ?, ?)')
@@ -81,6 +89,13 @@ export class SettingsStore {
     }
     this.current = next
     return next
+  }
+}
+
+function merge(current: Settings, patch: z.output<typeof settingsUpdateSchema>): Settings {
+  return {
+    providers: { ...current.providers, ...stripUndefined(patch.providers ?? {}) },
+    clipboard: { ...current.clipboard, ...stripUndefined(patch.clipboard ?? {}) },
   }
 }
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import type { LockReason, VaultStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
+import { ActivityLog } from '../activity/activity-log'
 import { CheckStore } from '../checks/check-store'
 import { SettingsStore } from '../checks/settings-store'
 import { KeyStore } from '../keys/key-store'
@@ -36,6 +37,7 @@ interface Unlocked {
   readonly keys: KeyStore
   readonly checks: CheckStore
   readonly settings: SettingsStore
+  readonly activity: ActivityLog
 }
 
 /**
@@ -72,6 +74,10 @@ export class Vault {
 
   settings(): SettingsStore {
     return this.unlocked().settings
+  }
+
+  activity(): ActivityLog {
+    return this.unlocked().activity
   }
 
   private unlocked(): Unlocked {
@@ -162,7 +168,7 @@ export class Vault {
       const codec = new RecordCodec(vaultKey, vaultId)
       const checks = new CheckStore(db, codec)
       const keys = new KeyStore(db, vaultKey, vaultId, this.now, this.options.onKeysDamaged, checks.latest())
-      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now) }
+      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now), activity: new ActivityLog(db, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()

@@ -64,6 +64,10 @@ vi.mock('electron', async () => {
     },
     shell: { openExternal: vi.fn() },
     net: { fetch: vi.fn(async () => new Response('{}')) },
+    clipboard: { write: vi.fn(async () => undefined), readText: vi.fn(async () => ''), clear: vi.fn() },
+    ClipboardItem: class {
+      constructor(readonly items: unknown) {}
+    },
   }
 })
 
@@ -131,7 +135,11 @@ describe('the desktop composition root', () => {
     expect(at('setPermissionRequestHandler')).toBeLessThan(at('new BrowserWindow'))
     expect(at('protocol.handle')).toBeLessThan(at('new BrowserWindow'))
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
-    expect(core.createKeyholdCore).toHaveBeenCalledWith({ dataDir: '/tmp/keyhold-boot-test', fetch: expect.any(Function) })
+    expect(core.createKeyholdCore).toHaveBeenCalledWith({
+      dataDir: '/tmp/keyhold-boot-test',
+      fetch: expect.any(Function),
+      clipboard: expect.objectContaining({ writeSecret: expect.any(Function) }),
+    })
     // Checks go through Electron's net.fetch (system proxy and certificates), not Node's fetch.
     const [[options]] = vi.mocked(core.createKeyholdCore).mock.calls as unknown as [[{ fetch: (u: string, i: RequestInit) => Promise<Response> }]]
     await options.fetch('https://rest.threatstop.com/v4.0/devices', { method: 'GET' })
