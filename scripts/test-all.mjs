@@ -53,7 +53,7 @@ function playwright() {
  */
 async function ensureDisplay() {
   if (process.env.DISPLAY) return undefined
-  const xvfb = spawn('Xvfb', ['-displayfd', '1', '-nolisten', 'tcp', '-screen', '0', '1280x800x24'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  const xvfb = spawn('Xvfb', ['-displayfd', '1', '-nolisten', 'tcp', '-noreset', '-screen', '0', '1280x800x24'], { stdio: ['ignore', 'pipe', 'ignore'] })
   const display = await new Promise((resolve, reject) => {
     xvfb.once('error', reject)
     xvfb.stdout.once('data', (chunk) => resolve(`:${String(chunk).trim()}`))

@@ -12,7 +12,7 @@ export function App() {
   const connectionError = useStore(selectConnectionError)
 
   useEffect(() => {
-    const { loadVault, vaultChanged, loadKeys, loadHistory, runProgress, runFinished } = useStore.getState()
+    const { loadVault, vaultChanged, loadKeys, loadHistory, runProgress, runFinished, clipboardChanged } = useStore.getState()
     const offVault = subscribe('keyhold:vault.changed', ({ status, reason }) => vaultChanged(status, reason))
     const offKeys = subscribe('keyhold:keys.changed', ({ ids }) => {
       const { vault, selectedId } = useStore.getState()
@@ -23,12 +23,15 @@ export function App() {
     })
     const offProgress = subscribe('keyhold:checks.progress', runProgress)
     const offFinished = subscribe('keyhold:checks.finished', runFinished)
+    // Which key the clipboard holds and when it was cleared; never the value.
+    const offClipboard = subscribe('keyhold:clipboard.changed', clipboardChanged)
     void loadVault()
     return () => {
       offVault()
       offKeys()
       offProgress()
       offFinished()
+      offClipboard()
     }
   }, [])
 

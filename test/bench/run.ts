@@ -12,6 +12,7 @@ import { deriveKey } from '../../electron/core/vault/kdf'
 import { SHIPPED_KDF } from '../../electron/core/vault/kdf-params'
 import { buildVault, makeKeys, median, PASSWORD, report } from './fixture'
 import { benchChecks } from './checks'
+import { benchClipboard } from './clipboard'
 import { benchWindow } from './window'
 
 const KEY_COUNT = 10_000
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     await benchWindow(root, keys)
 
     await benchChecks(report)
+
+    await benchClipboard(report)
   } finally {
     rmSync(root, { recursive: true, force: true })
   }

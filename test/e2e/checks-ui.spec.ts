@@ -8,7 +8,7 @@ import { SecretWatch } from './secret-watch'
 /**
  * Checks in the window, against the provider sandboxes over real HTTP: one key, all keys (progress,
  * counts, cancel, summary), a key revoked at the provider, the outcome filter, the history, the
- * provider settings dialog, and axe on each new screen in both themes. No sleeps: every wait is on
+ * settings dialog, and axe on each new screen in both themes. No sleeps: every wait is on
  * visible state, or on the sandbox having received a request.
  */
 const test = base.extend<{ sandboxes: Sandboxes }>({
@@ -221,8 +221,8 @@ test('provider settings are edited in their dialog, with inline errors, and used
   await createVault(page, host)
   await addKey(page, THREATSTOP)
 
-  await page.getByRole('button', { name: 'Provider settings' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Provider settings' })
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
   await expect(dialog.getByLabel('ThreatSTOP base URL')).toHaveValue('https://rest.threatstop.com/v4.0')
   await expect(dialog.getByLabel('Threadeo address template')).toHaveValue(/\{tenant\}/)
   await expect(dialog.getByLabel('Threadeo check path')).toBeVisible()
@@ -245,8 +245,8 @@ test('provider settings are edited in their dialog, with inline errors, and used
   await base.fill(sandboxes.threatstop.url)
   await dialog.getByRole('button', { name: 'Save settings' }).click()
   await expect(dialog).toBeHidden()
-  await expectAnnounced(page, 'Provider settings saved.')
-  await page.getByRole('button', { name: 'Provider settings' }).click()
+  await expectAnnounced(page, 'Settings saved.')
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
   await expect(dialog.getByLabel('ThreatSTOP base URL')).toHaveValue(sandboxes.threatstop.url)
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
@@ -292,8 +292,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(keyList(page).getByRole('listitem')).toHaveCount(1)
     await expectAccessible(page, 'filtered list')
 
-    await page.getByRole('button', { name: 'Provider settings' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Provider settings' })
+    await page.getByRole('button', { name: 'Settings', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Settings' })
     await expect(dialog.getByLabel('Spreeflo base URL')).toHaveValue(sandboxes.spreeflo.url)
     await expectAccessible(page, 'provider settings dialog')
     await dialog.getByLabel('Spreeflo check path').fill('no slash')

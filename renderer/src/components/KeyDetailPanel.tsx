@@ -1,17 +1,21 @@
+import type { ReactNode } from 'react'
 import type { KeyDetail, ProviderDetails } from '../../../electron/shared/dto'
-import { AUTH_KIND_LABELS, MASKED_SECRET, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
-import { selectDetail, selectSelectedEntry, selectSelectedId } from '../store/selectors'
+import { NOT_CONCEALED } from '../clipboard-ui'
+import { AUTH_KIND_LABELS, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
+import { selectClipboardConcealed, selectDetail, selectSelectedEntry, selectSelectedId } from '../store/selectors'
 import { useStore } from '../store/store'
 import { CheckButton } from './CheckButton'
 import { CheckHistory } from './CheckHistory'
+import { clipboardFor } from './CopyStatus'
+import { ApiKeyValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
 
-function providerRows(d: ProviderDetails): [string, string][] {
+function providerRows(id: string, d: ProviderDetails): [string, ReactNode][] {
   switch (d.provider) {
     case 'threadeo':
       return [
         ['Threadeo address', `https://${d.tenant}.threadeo.com`],
-        ['API key (username)', d.apiKey],
+        ['API key (username)', <ApiKeyValue keyId={id} apiKey={d.apiKey} />],
       ]
     case 'threatstop':
       return [['Service it can read', THREATSTOP_SERVICE_LABELS[d.service]]]
@@ -27,15 +31,22 @@ function providerRows(d: ProviderDetails): [string, string][] {
   }
 }
 
+/** Said once, in the detail, when the clipboard holding this key could not be asked to keep it out of history. */
+function ConcealedNote({ keyId }: { keyId: string }) {
+  const holding = useStore(clipboardFor(keyId))?.kind === 'holding'
+  const concealed = useStore(selectClipboardConcealed)
+  return holding && concealed === false ? <p className="clipboard-note">{NOT_CONCEALED}</p> : null
+}
+
 function Details({ detail }: { detail: KeyDetail }) {
   const openDialog = useStore((s) => s.openDialog)
   // The list entry is refreshed by every check and keys.changed; the detail was read once.
   const entry = useStore(selectSelectedEntry)
   const lastCheck = entry && !entry.damaged ? entry.lastCheck : detail.lastCheck
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ['Provider', PROVIDERS[detail.provider].label],
-    ...providerRows(detail.details),
-    [PROVIDERS[detail.provider].secretLabel, detail.hasSecret ? MASKED_SECRET : 'No key stored'],
+    ...providerRows(detail.id, detail.details),
+    [PROVIDERS[detail.provider].secretLabel, detail.hasSecret ? <SecretValue detail={detail} /> : 'No key stored'],
     ...(detail.account ? ([['Account', detail.account]] as [string, string][]) : []),
     ...(detail.expiresOn ? ([['Expires on', detail.expiresOn]] as [string, string][]) : []),
     ...(detail.tags.length ? ([['Tags', detail.tags.join(', ')]] as [string, string][]) : []),
@@ -56,6 +67,7 @@ function Details({ detail }: { detail: KeyDetail }) {
           </div>
         ))}
       </dl>
+      <ConcealedNote keyId={detail.id} />
       {detail.notes && (
         <>
           <h3>Notes</h3>
@@ -94,7 +106,8 @@ export function KeyDetailPanel() {
           </div>
         </>
       )}
-      {selectedId && detail && <Details detail={detail} />}
+      {/* Keyed by the key: another key starts from fresh state, so nothing revealed carries over. */}
+      {selectedId && detail && <Details key={detail.id} detail={detail} />}
     </section>
   )
 }

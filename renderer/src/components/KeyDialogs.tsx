@@ -10,8 +10,8 @@ export function AddKeyDialog() {
   const open = useStore(selectDialog) === 'add'
   const closeDialog = useStore((s) => s.closeDialog)
   const addKey = useStore((s) => s.addKey)
-  async function submit({ common, details, secret }: KeyFormSubmit) {
-    await addKey({ ...common, details, secret: secret ?? '' })
+  async function submit({ common, details, secret, secretCaptureId }: KeyFormSubmit) {
+    await addKey({ ...common, details, ...(secretCaptureId ? { secretCaptureId } : { secret: secret ?? '' }) })
     closeDialog()
   }
   return (
@@ -26,9 +26,10 @@ export function EditKeyDialog() {
   const open = useStore(selectDialog) === 'edit' && detail !== null
   const closeDialog = useStore((s) => s.closeDialog)
   const updateKey = useStore((s) => s.updateKey)
-  async function submit({ common, details, secret }: KeyFormSubmit) {
+  async function submit({ common, details, secret, secretCaptureId }: KeyFormSubmit) {
     if (!detail) return
-    await updateKey({ id: detail.id, changes: { ...common, details, ...(secret === undefined ? {} : { secret }) } })
+    const newSecret = secretCaptureId ? { secretCaptureId } : secret === undefined ? {} : { secret }
+    await updateKey({ id: detail.id, changes: { ...common, details, ...newSecret } })
     closeDialog()
   }
   return (

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
-import type { KeyDetail, NewKeyInput, ProviderDetails } from '../../../electron/shared/dto'
+import type { CaptureResult, KeyDetail, NewKeyInput, ProviderDetails } from '../../../electron/shared/dto'
 import type { CustomAuthKind, ProviderId, ThreatstopService } from '../../../electron/shared/providers'
 import { errorOf } from '../api/client'
 import { AUTH_KIND_LABELS, PROVIDER_ORDER, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
 import { Field } from './Field'
+import { SecretField } from './SecretField'
 
 interface Values {
   provider: ProviderId
@@ -82,9 +83,12 @@ function formField(field: string | undefined): string {
 }
 
 export interface KeyFormSubmit {
-  common: Omit<NewKeyInput, 'details' | 'secret'>
+  common: Omit<NewKeyInput, 'details' | 'secret' | 'secretCaptureId'>
   details: ProviderDetails
+  /** The secret as typed; undefined when it was pasted, or left empty while editing. */
   secret: string | undefined
+  /** Set when the secret was pasted from the clipboard: core holds the value under this id. */
+  secretCaptureId: string | undefined
 }
 
 interface KeyFormProps {
@@ -98,6 +102,7 @@ export function KeyForm({ editing, onSubmit, onCancel }: KeyFormProps) {
   const [v, setV] = useState<Values>(editing ? valuesOf(editing) : EMPTY)
   const [error, setError] = useState<{ field: string; code: string; message: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  const [capture, setCapture] = useState<CaptureResult | null>(null)
   const set = <K extends keyof Values>(k: K) => (value: Values[K]) => setV((old) => ({ ...old, [k]: value }))
   const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
 
@@ -109,13 +114,21 @@ export function KeyForm({ editing, onSubmit, onCancel }: KeyFormProps) {
       await onSubmit({
         common: { name: v.name, account: v.account, notes: v.notes, tags, expiresOn: v.expiresOn || null, ...secretChoice },
         details: detailsOf(v),
-        secret: editing && v.secret === '' ? undefined : v.secret,
+        secret: capture || (editing && v.secret === '') ? undefined : v.secret,
+        secretCaptureId: capture?.captureId,
       })
     } catch (err) {
       const e = errorOf(err)
       setError({ field: formField(e.field), code: e.code, message: e.message })
       setBusy(false)
     }
+  }
+
+  /** A paste replaces whatever was typed; "Type it instead" starts the field empty. */
+  function captured(next: CaptureResult | null) {
+    setV((old) => ({ ...old, secret: '' }))
+    setCapture(next)
+    if (error?.field === 'secret') setError(null)
   }
 
   function submit(event: FormEvent) {
@@ -198,16 +211,14 @@ export function KeyForm({ editing, onSubmit, onCancel }: KeyFormProps) {
         </>
       )}
 
-      <Field label={secretLabel} error={errorFor('secret')}>
-        {(p) => <input {...p} type="password" autoComplete="off" value={v.secret} onChange={(e) => set('secret')(e.target.value)} spellCheck={false} />}
-      </Field>
+      <SecretField label={secretLabel} value={v.secret} onChange={set('secret')} capture={capture} onCapture={captured} error={errorFor('secret')} />
       {error?.code === 'SECRET_WHITESPACE' && (
         <div className="choice-row">
           <button type="button" onClick={() => void save({ trimSecret: true })} disabled={busy}>
             Remove them
           </button>
           <button type="button" onClick={() => void save({ keepSecretAsIs: true })} disabled={busy}>
-            Keep the key exactly as typed
+            {capture ? 'Keep the key exactly as pasted' : 'Keep the key exactly as typed'}
           </button>
         </div>
       )}

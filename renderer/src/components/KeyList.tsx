@@ -5,12 +5,14 @@ import { MASKED_SECRET, PROVIDERS } from '../providers-ui'
 import { selectSelectedId, selectVisibleEntries } from '../store/selectors'
 import { useStore } from '../store/store'
 import { CheckButton } from './CheckButton'
+import { CopyButton } from './CopyButton'
+import { RowClipboardStatus } from './CopyStatus'
 import { CheckStatus } from './OutcomeBadge'
 import { ProviderBadge } from './ProviderBadge'
 
 const ROW_HEIGHT = 84
 
-/** One key: a button that opens it and, beside it (never inside it), the button that checks it. */
+/** One key: a button that opens it and, beside it (never inside it), the buttons that copy and check it. */
 function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: boolean; onSelect: () => void }) {
   if (entry.damaged) {
     return (
@@ -37,9 +39,7 @@ function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: 
           </span>
           <CheckStatus lastCheck={entry.lastCheck} compact />
         </span>
-        <span className="key-secret" aria-label="Key hidden">
-          {entry.hasSecret ? MASKED_SECRET : 'no key stored'}
-        </span>
+        <RowClipboardStatus keyId={entry.id} masked={entry.hasSecret ? MASKED_SECRET : 'no key stored'} />
         {entry.tags.length > 0 && (
           <span className="key-tags">
             {entry.tags.map((t) => (
@@ -50,6 +50,7 @@ function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: 
           </span>
         )}
       </button>
+      {entry.hasSecret && <CopyButton keyId={entry.id} field="secret" label="Copy" accessibleName={`Copy key of ${entry.name}`} className="row-copy" />}
       {entry.hasSecret && <CheckButton id={entry.id} keyName={entry.name} className="row-check" />}
     </>
   )
@@ -68,7 +69,7 @@ export function KeyList() {
     overscan: 8,
   })
 
-  // Up and down move between keys, staying in the same column (open or check), scrolling rows
+  // Up and down move between keys, staying in the same column (open, copy or check), scrolling rows
   // into the page as they are reached.
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
@@ -76,7 +77,7 @@ export function KeyList() {
     const li = target.closest('li')
     const current = li?.dataset['index']
     if (!li || current === undefined) return
-    const column = target.closest('.check-button') ? '.check-button' : '.key-row'
+    const column = target.closest('.check-button') ? '.check-button' : target.closest('.copy-button') ? '.copy-button' : '.key-row'
     const next = Number(current) + (event.key === 'ArrowDown' ? 1 : -1)
     if (next < 0 || next >= entries.length) return
     event.preventDefault()

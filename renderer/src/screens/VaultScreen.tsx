@@ -5,7 +5,7 @@ import { AddKeyDialog, DeleteKeyDialog, EditKeyDialog } from '../components/KeyD
 import { KeyDetailPanel } from '../components/KeyDetailPanel'
 import { KeyList } from '../components/KeyList'
 import { ListToolbar } from '../components/ListToolbar'
-import { ProviderSettingsDialog } from '../components/ProviderSettingsDialog'
+import { SettingsDialog } from '../components/SettingsDialog'
 import { selectKeyCount, selectQuery } from '../store/selectors'
 import { useStore } from '../store/store'
 
@@ -56,7 +56,7 @@ export function VaultScreen() {
           Add key
         </button>
         <button type="button" onClick={() => openDialog('settings')}>
-          Provider settings
+          Settings
         </button>
         <button type="button" onClick={() => openDialog('changePassword')}>
           Change master password
@@ -83,7 +83,7 @@ export function VaultScreen() {
       <EditKeyDialog />
       <DeleteKeyDialog />
       <ChangePasswordDialog />
-      <ProviderSettingsDialog />
+      <SettingsDialog />
     </div>
   )
 }

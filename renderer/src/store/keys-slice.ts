@@ -56,7 +56,7 @@ export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get
       set({ selectedId: null, detail: null, history: null })
       return
     }
-    set({ selectedId: id, detail: null })
+    set({ selectedId: id, detail: null, copyError: null })
     void get().loadHistory(id)
     try {
       const detail = await call('keyhold:keys.get', { id })
@@ -93,7 +93,8 @@ export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get
 
   clearKeys() {
     searchGeneration++
-    set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null, providerSettings: null })
+    set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null, settings: null })
     get().clearChecks()
+    get().clearClipboardView()
   },
 })

@@ -14,7 +14,10 @@ export const selectNow = (s: Store) => s.now
 export const selectOutcomeFilter = (s: Store) => s.outcomeFilter
 export const selectCheckRun = (s: Store) => s.run
 export const selectLastRun = (s: Store) => s.lastRun
-export const selectProviderSettings = (s: Store) => s.providerSettings
+export const selectSettings = (s: Store) => s.settings
+export const selectClipboard = (s: Store) => s.clipboard
+export const selectClipboardConcealed = (s: Store) => s.clipboardConcealed
+export const selectCopyError = (s: Store) => s.copyError
 export const selectIsChecking = (id: string) => (s: Store) => s.checking.has(id)
 export const selectMatchedQuery = (s: Store) => s.matchedQuery
 

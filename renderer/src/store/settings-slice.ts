@@ -1,27 +1,30 @@
 import type { StateCreator } from 'zustand'
-import type { ProviderSettings } from '../../../electron/shared/dto'
+import type { ClipboardSettings, ProviderSettings, Settings } from '../../../electron/shared/dto'
 import { call } from '../api/client'
 import type { Store } from './store'
 
+export interface SettingsPatch {
+  providers?: Partial<ProviderSettings>
+  clipboard?: Partial<ClipboardSettings>
+}
+
 export interface SettingsSlice {
-  /** Where each provider's API is; null until loaded. Holds no secret. */
-  providerSettings: ProviderSettings | null
+  /** Where each provider's API is and how long a copied key stays; null until loaded. Holds no secret. */
+  settings: Settings | null
   loadSettings: () => Promise<void>
-  saveSettings: (patch: Partial<ProviderSettings>) => Promise<void>
+  saveSettings: (patch: SettingsPatch) => Promise<void>
 }
 
 export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set, get) => ({
-  providerSettings: null,
+  settings: null,
 
   async loadSettings() {
-    set({ providerSettings: null })
-    const { providers } = await call('keyhold:settings.get')
-    set({ providerSettings: providers })
+    set({ settings: null })
+    set({ settings: await call('keyhold:settings.get') })
   },
 
   async saveSettings(patch) {
-    const { providers } = await call('keyhold:settings.update', { providers: patch })
-    set({ providerSettings: providers })
-    get().announce('Provider settings saved.')
+    set({ settings: await call('keyhold:settings.update', patch) })
+    get().announce('Settings saved.')
   },
 })

@@ -1,47 +1,57 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import type { ProviderSettings, SpreefloAuth } from '../../../electron/shared/dto'
+import type { ProviderSettings, Settings, SpreefloAuth } from '../../../electron/shared/dto'
 import { errorOf } from '../api/client'
 import { SETTINGS_LABELS, SPREEFLO_AUTH_LABELS } from '../checks-ui'
-import { selectDialog, selectProviderSettings } from '../store/selectors'
+import { selectDialog, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
 import { Field } from './Field'
 import { Modal } from './Modal'
 
-type SettingName = keyof ProviderSettings
-const NAMES = Object.keys(SETTINGS_LABELS) as SettingName[]
+type SettingName = keyof ProviderSettings | 'clearAfterSeconds'
+const NAMES: readonly SettingName[] = [...(Object.keys(SETTINGS_LABELS) as (keyof ProviderSettings)[]), 'clearAfterSeconds']
+const LABELS: Readonly<Record<SettingName, string>> = { ...SETTINGS_LABELS, clearAfterSeconds: 'Clear the clipboard after' }
+const CLEAR_MIN = 10
+const CLEAR_MAX = 300
 
 /** 'providers.threadeoBaseUrl' → 'threadeoBaseUrl'; anything else belongs to the whole form. */
 function settingOf(field: string | undefined): SettingName | 'form' {
   const leaf = field?.split('.').at(-1)
-  return leaf && (NAMES as string[]).includes(leaf) ? (leaf as SettingName) : 'form'
+  return leaf && (NAMES as readonly string[]).includes(leaf) ? (leaf as SettingName) : 'form'
 }
 
-function SettingsForm({ initial, onDone }: { initial: ProviderSettings; onDone: () => void }) {
+function SettingsForm({ initial, onDone }: { initial: Settings; onDone: () => void }) {
   const saveSettings = useStore((s) => s.saveSettings)
-  const [v, setValues] = useState<ProviderSettings>(initial)
+  const [v, setValues] = useState<ProviderSettings>(initial.providers)
+  // As typed: the number is checked on save, so a half-typed value is never rewritten under the cursor.
+  const [clearAfter, setClearAfter] = useState(String(initial.clipboard.clearAfterSeconds))
   const [error, setError] = useState<{ field: SettingName | 'form'; message: string } | null>(null)
   const [busy, setBusy] = useState(false)
-  const set = (name: SettingName) => (value: string) => setValues((prev) => ({ ...prev, [name]: value }))
+  const set = (name: keyof ProviderSettings) => (value: string) => setValues((prev) => ({ ...prev, [name]: value }))
 
   async function submit(event: FormEvent) {
     event.preventDefault()
+    const seconds = Number(clearAfter.trim())
+    if (clearAfter.trim() === '' || !Number.isInteger(seconds) || seconds < CLEAR_MIN || seconds > CLEAR_MAX) {
+      setError({ field: 'clearAfterSeconds', message: `Choose a whole number of seconds from ${CLEAR_MIN} to ${CLEAR_MAX}.` })
+      return
+    }
     setBusy(true)
     setError(null)
     try {
-      await saveSettings(v)
+      await saveSettings({ providers: v, clipboard: { clearAfterSeconds: seconds } })
       onDone()
     } catch (err) {
       const e = errorOf(err)
       const field = settingOf(e.field)
       // Core names fields it has no label for "A field"; here the field is known.
-      const message = field !== 'form' ? e.message.replace(/^A field /, `${SETTINGS_LABELS[field]} `) : e.message
+      const message = field !== 'form' ? e.message.replace(/^A field /, `${LABELS[field]} `) : e.message
       setError({ field, message })
       setBusy(false)
     }
   }
 
   const errorFor = (name: SettingName) => (error?.field === name ? error.message : undefined)
-  const text = (name: SettingName, hint: string) => (
+  const text = (name: keyof ProviderSettings, hint: string) => (
     <Field label={SETTINGS_LABELS[name]} error={errorFor(name)} hint={hint}>
       {(p) => <input {...p} value={v[name]} onChange={(e) => set(name)(e.target.value)} spellCheck={false} autoCapitalize="off" />}
     </Field>
@@ -49,6 +59,21 @@ function SettingsForm({ initial, onDone }: { initial: ProviderSettings; onDone: 
 
   return (
     <form onSubmit={submit} noValidate>
+      <fieldset className="settings-group">
+        <legend>Clipboard</legend>
+        <Field
+          label={LABELS.clearAfterSeconds}
+          error={errorFor('clearAfterSeconds')}
+          hint={`In seconds, from ${CLEAR_MIN} to ${CLEAR_MAX}. Keyhold clears a copied key then, and when the vault locks — only if the clipboard still holds it.`}
+        >
+          {(p) => (
+            <span className="with-unit">
+              <input {...p} type="number" inputMode="numeric" min={CLEAR_MIN} max={CLEAR_MAX} step={1} value={clearAfter} onChange={(e) => setClearAfter(e.target.value)} />
+              <span aria-hidden="true">seconds</span>
+            </span>
+          )}
+        </Field>
+      </fieldset>
       <fieldset className="settings-group" aria-describedby="threadeo-unconfirmed">
         <legend>Threadeo</legend>
         <p className="unconfirmed" id="threadeo-unconfirmed">
@@ -97,10 +122,10 @@ function SettingsForm({ initial, onDone }: { initial: ProviderSettings; onDone: 
   )
 }
 
-/** Where each provider's API is: real endpoints, or test servers. */
-export function ProviderSettingsDialog() {
+/** How long a copied key stays on the clipboard, and where each provider's API is (real endpoints, or test servers). */
+export function SettingsDialog() {
   const open = useStore(selectDialog) === 'settings'
-  const settings = useStore(selectProviderSettings)
+  const settings = useStore(selectSettings)
   const closeDialog = useStore((s) => s.closeDialog)
   const loadSettings = useStore((s) => s.loadSettings)
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -115,8 +140,8 @@ export function ProviderSettingsDialog() {
     <Modal
       open={open}
       onClose={closeDialog}
-      title="Provider settings"
-      description="Where Keyhold sends each provider’s check. Change them only if your provider gave you another address, or to use a test server."
+      title="Settings"
+      description="How long a copied key stays on the clipboard, and where Keyhold sends each provider’s check. Change the addresses only if your provider gave you another one, or to use a test server."
     >
       {open &&
         (loadError ? (
