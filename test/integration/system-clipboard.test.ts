@@ -226,7 +226,7 @@ describe('createSystemClipboard on Linux with DISPLAY: the in-process X11 clipbo
   })
 
   it('fails plainly once the X server is gone, and works again when one is back', async () => {
-    const own = await startXvfb({}) // a server of its own, to stop mid-test
+    const own = await startXvfb() // a server of its own, to stop mid-test
     const p = createSystemClipboard({ ...env, DISPLAY: own.display }, 'linux')
     try {
       await p.writeSecret(UNICODE)

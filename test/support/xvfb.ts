@@ -13,15 +13,13 @@ export interface XDisplay {
 }
 
 /**
- * A display for clipboard tests. Reuses DISPLAY when it is set and an X server answers on it;
- * otherwise starts `Xvfb -displayfd 3 -nolisten tcp -noreset`, which picks a free display number
- * and writes it to fd 3 once it accepts connections: no sleep, no guessed number.
+ * A display of the test file's own: `Xvfb -displayfd 3 -nolisten tcp -noreset` picks a free
+ * display number and writes it to fd 3 once it accepts connections (no sleep, no guessed
+ * number). Never the DISPLAY of the environment: test files run in parallel, and two of them on
+ * one clipboard would read each other's copies (and a developer's own clipboard would be overwritten).
  * (-noreset: a server that resets when its last client leaves drops a connection made meanwhile.)
  */
-export async function startXvfb(env: NodeJS.ProcessEnv = process.env): Promise<XDisplay> {
-  const existing = env.DISPLAY
-  if (existing && (await answers(existing))) return { display: existing, ownServer: false, stop: async () => undefined }
-
+export async function startXvfb(): Promise<XDisplay> {
   const child = spawn('Xvfb', ['-displayfd', '3', '-nolisten', 'tcp', '-noreset', '-screen', '0', '320x240x24'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   })
@@ -65,26 +63,6 @@ export async function startXvfb(env: NodeJS.ProcessEnv = process.env): Promise<X
 }
 
 /** True when an X server accepts a connection on `display` within 2 s. */
-async function answers(display: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    let client: X11Client | undefined
-    const done = (ok: boolean): void => {
-      clearTimeout(timer)
-      if (ok && client) client.close(() => resolve(true))
-      else {
-        client?.stream?.destroy()
-        resolve(false)
-      }
-    }
-    const timer = setTimeout(() => done(false), 2000)
-    try {
-      client = createClient({ display, disableBigRequests: true, shm: false }, (err) => done(!err))
-      client.on('error', () => done(false))
-    } catch {
-      done(false)
-    }
-  })
-}
 
 interface FixesExt {
   QueryVersion(major: number, minor: number, cb: (err: unknown) => void): void
