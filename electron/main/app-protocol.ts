@@ -1,32 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { extname, isAbsolute, relative, resolve } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { mimeTypeOf } from '../shared/mime-types'
 import { CONTENT_SECURITY_POLICY } from '../shared/security'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
-}
+export { mimeTypeOf as mimeTypeFor }
 
 /**
  * Maps an app:// URL to a file inside `root`, or null when it could point anywhere else. Chromium
@@ -87,6 +65,6 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
       // Missing files and folders look the same to the window: not found.
       return respond(404, null, 'text/plain; charset=utf-8')
     }
-    return respond(200, request.method === 'HEAD' ? null : body, mimeTypeFor(file))
+    return respond(200, request.method === 'HEAD' ? null : body, mimeTypeOf(file))
   }
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { resolve, sep } from 'node:path'
-import { mimeTypeOf } from './mime-types'
+import { mimeTypeOf } from '../shared/mime-types'
 
 /**
  * Maps a request path to a file inside `root` (itself a real path), or undefined. Decoding comes

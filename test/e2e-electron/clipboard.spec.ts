@@ -3,36 +3,18 @@
 // port, then reads back with Electron's own clipboard that the text and this platform's concealed
 // hints (raw OS formats, with their exact bytes) are there, and that clear() empties them.
 // Elsewhere it skips and says why, as electron.spec.ts does.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron, expect, test, type ElectronApplication } from '@playwright/test'
 import { build } from 'vite'
 import type { createElectronClipboard } from '../../electron/main/clipboard'
+import { electronBinary } from '../support/electron-binary'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const MAIN_ENTRY = join(ROOT, 'out', 'main', 'index.js')
 const PORT_SOURCE = join(ROOT, 'electron', 'main', 'clipboard.ts')
-
-/**
- * The same check as electron.spec.ts (which exports nothing: importing a spec would also register
- * its tests here): look for the binary the way node_modules/electron/index.js does, never
- * calling it, because Electron's launcher would try to download a missing binary.
- */
-function electronBinary(): { path: string } | { missing: string } {
-  const pkg = join(ROOT, 'node_modules', 'electron')
-  const pathFile = join(pkg, 'path.txt')
-  if (!existsSync(pathFile)) {
-    return { missing: "Electron's binary is not installed on this machine (node_modules/electron/path.txt is missing)" }
-  }
-  const name = readFileSync(pathFile, 'utf8').trim()
-  const path = join(pkg, 'dist', name)
-  if (name === '' || !existsSync(path)) {
-    return { missing: `Electron's binary is not installed on this machine (node_modules/electron/dist/${name} does not exist)` }
-  }
-  return { path }
-}
 
 const binary = electronBinary()
 const skipReason =

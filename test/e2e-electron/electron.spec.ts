@@ -1,36 +1,19 @@
 // The desktop app itself, where an Electron binary exists: a short journey plus the hardening
 // read back from the running app (SECURITY.md P0-7). Elsewhere it skips and says why; the same
 // journey runs in Chromium against the web host (project "web").
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import type { KeyholdBridge } from '../../electron/shared/contract'
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/security'
+import { electronBinary } from '../support/electron-binary'
 import { STRONG_PASSWORD } from '../support/fixtures'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 // package.json's "main"; launching the folder lets Electron read package.json as it would for `npm start`.
 const MAIN_ENTRY = join(ROOT, 'out', 'main', 'index.js')
-
-/**
- * Electron's own launcher downloads the binary when it is missing, which must never happen
- * here; so look for it the way node_modules/electron/index.js does, without calling it.
- */
-function electronBinary(): { path: string } | { missing: string } {
-  const pkg = join(ROOT, 'node_modules', 'electron')
-  const pathFile = join(pkg, 'path.txt')
-  if (!existsSync(pathFile)) {
-    return { missing: "Electron's binary is not installed on this machine (node_modules/electron/path.txt is missing)" }
-  }
-  const name = readFileSync(pathFile, 'utf8').trim()
-  const path = join(pkg, 'dist', name)
-  if (name === '' || !existsSync(path)) {
-    return { missing: `Electron's binary is not installed on this machine (node_modules/electron/dist/${name} does not exist)` }
-  }
-  return { path }
-}
 
 const binary = electronBinary()
 const skipReason =

@@ -1,6 +1,4 @@
-import { extname } from 'node:path'
-
-// What a Vite build of the renderer can contain. With `nosniff`, a wrong type would stop a script
+// What a Vite build of the renderer can contain; both hosts serve it (app:// and loopback HTTP). With `nosniff`, a wrong type would stop a script
 // or stylesheet from loading, so unknown extensions are served as opaque bytes.
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,5 +24,8 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
 }
 
 export function mimeTypeOf(file: string): string {
-  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+  // The extension of the last path segment; shared code has no node:path.
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1)
+  const dot = name.lastIndexOf('.')
+  return (dot > 0 ? MIME_TYPES[name.slice(dot).toLowerCase()] : undefined) ?? 'application/octet-stream'
 }
