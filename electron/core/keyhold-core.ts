@@ -11,6 +11,7 @@ import { ClipboardService } from './clipboard/clipboard-service'
 import { createSystemClipboard } from './clipboard/system-clipboard'
 import { CoreEvents } from './events'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
+import { DEFAULT_IDLE_LOCK_MS, IdleLock } from './vault/idle-lock'
 import { Vault, type VaultOptions } from './vault/vault'
 
 export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onChange' | 'onKeysDamaged'>> {
@@ -24,6 +25,8 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly clipboard?: ClipboardPort
   /** Reports how late each timed clipboard clear ran (benchmarks). */
   readonly onTimedClear?: (lateByMs: number) => void
+  /** Lock after this long without a call from the window; 10 minutes unless a test says otherwise. */
+  readonly idleLockMs?: number
 }
 
 export interface KeyholdCore {
@@ -39,13 +42,14 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, ...vaultOptions } = options
   const paths = vaultPaths(resolveDataDir(dataDir))
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
   const events = new CoreEvents()
   // The vault's lock cancels running checks; the runner needs the vault: one is set after the other.
   const late: { runner?: CheckRunner; vault?: Vault } = {}
   const captures = new CaptureStore()
+  const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void late.vault?.lock('idle'))
   const clipboard = new ClipboardService({
     port: clipboardPort ?? createSystemClipboard(),
     events,
@@ -56,6 +60,8 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     ...vaultOptions,
     paths,
     onChange: (status, reason) => {
+      if (status.state === 'unlocked') idle.touch()
+      else idle.stop()
       if (status.state !== 'unlocked') {
         late.runner?.cancelAll()
         captures.clear()
@@ -86,11 +92,24 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     events,
     checks: runner,
     clipboard,
-    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures }),
+    handlers: touchingIdleLock(createHandlers({ vault, events, checks: runner, clipboard, captures }), idle),
     shutdown: async () => {
+      idle.stop()
       const status = await vault.lock('quit')
       await clipboard.close()
       return status
     },
   }
+}
+
+/** Every call from the window is activity: it restarts the idle countdown while unlocked. */
+function touchingIdleLock(handlers: Handlers, idle: IdleLock): Handlers {
+  const wrapped: Record<string, (input: unknown) => Promise<unknown>> = {}
+  for (const [channel, handler] of Object.entries(handlers) as [string, (input: unknown) => Promise<unknown>][]) {
+    wrapped[channel] = (input) => {
+      if (idle.running) idle.touch()
+      return handler(input)
+    }
+  }
+  return wrapped as unknown as Handlers
 }
