@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { KeyStore } from '../../electron/core/keys/key-store'
+import { RecordCodec } from '../../electron/core/keys/record-codec'
 import { vaultPaths } from '../../electron/core/paths'
 import { openVaultDatabase } from '../../electron/core/store/database'
 import { readHeader, unwrapVaultKey } from '../../electron/core/vault/header'
@@ -46,7 +47,7 @@ async function benchUnlockList(dataDir: string): Promise<{ store: KeyStore; clos
   const unlock = async () => {
     const db = await openVaultDatabase(storeOptions)
     const header = readHeader(db)
-    const store = new KeyStore(db, unwrapVaultKey(passwordKey, header), header.vaultId, Date.now)
+    const store = new KeyStore(db, new RecordCodec(unwrapVaultKey(passwordKey, header), header.vaultId), Date.now)
     store.list()
     return { store, close: () => (store.close(), db.close()) }
   }

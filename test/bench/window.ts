@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { KeyStore } from '../../electron/core/keys/key-store'
+import { RecordCodec } from '../../electron/core/keys/record-codec'
 import { vaultPaths } from '../../electron/core/paths'
 import { openVaultDatabase } from '../../electron/core/store/database'
 import { readHeader, unwrapVaultKey } from '../../electron/core/vault/header'
@@ -358,7 +359,7 @@ async function probeVault(dataDir: string): Promise<{ kdfMs: number; total: numb
       kdfRuns.push(performance.now() - start)
     }
     log(`window vault KDF (m=${kdf.memoryKiB} KiB, t=${kdf.iterations}, p=${kdf.parallelism}) runs: ${ms(kdfRuns)} ms`)
-    const store = new KeyStore(db, unwrapVaultKey(passwordKey, header), header.vaultId, Date.now)
+    const store = new KeyStore(db, new RecordCodec(unwrapVaultKey(passwordKey, header), header.vaultId), Date.now)
     try {
       const total = store.list().length
       const chars = new Map<string, number>()

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { CaptureResult } from '../../shared/dto'
 import { KeyholdError } from '../errors'
-import { hasControlChars, SECRET_MAX_BYTES, utf8Length } from '../validation/text-rules'
+import { hasEdgeWhitespace, hasInnerControlChars, hasInvisibleChars, SECRET_MAX_BYTES, utf8Length } from '../validation/text-rules'
 
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/u
 const CAPTURE_TTL_MS = 10 * 60_000
 
 /**
@@ -20,9 +19,9 @@ export class CaptureStore {
     return {
       captureId,
       length: [...value].length,
-      edgeWhitespace: value !== value.trim(),
-      invisibleCharacters: INVISIBLE.test(value),
-      controlCharacters: hasControlChars(value.trim()),
+      edgeWhitespace: hasEdgeWhitespace(value),
+      invisibleCharacters: hasInvisibleChars(value),
+      controlCharacters: hasInnerControlChars(value),
       tooLong: utf8Length(value) > SECRET_MAX_BYTES,
     }
   }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { ClipboardState, KeyField } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import type { CoreEvents } from '../events'
+import { SerialQueue } from '../serial-queue'
 import { ClipboardUnavailableError, type ClipboardPort } from './clipboard-port'
 
 type ClearReason = Extract<ClipboardState, { state: 'cleared' }>['reason']
@@ -29,7 +30,7 @@ export interface ClipboardServiceDeps {
  */
 export class ClipboardService {
   private holding: Holding | undefined
-  private queue: Promise<unknown> = Promise.resolve()
+  private readonly queue = new SerialQueue()
 
   constructor(private readonly deps: ClipboardServiceDeps) {}
 
@@ -111,9 +112,7 @@ export class ClipboardService {
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn)
-    this.queue = next.catch(() => undefined)
-    return next
+    return this.queue.run(fn)
   }
 }
 

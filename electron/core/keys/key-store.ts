@@ -8,7 +8,7 @@ import { fromSqliteError } from '../store/sqlite-errors'
 import type { KeyUpdate, NewKey } from '../validation/key-schemas'
 import { indexKey, KeyIndex, type IndexedKey } from './key-index'
 import { readSnapshot, writeSnapshot, type SnapshotEntry } from './list-snapshot'
-import { RECORD_FORMAT, RecordCodec, type KeyMeta } from './record-codec'
+import { RECORD_FORMAT, type KeyMeta, type RecordCodec } from './record-codec'
 
 type RowHead = [id: string, format: number, metaTagHex: string, hasSecret: number, createdAt: number, updatedAt: number]
 
@@ -22,7 +22,6 @@ const VERIFY_CHUNK = 250
  */
 export class KeyStore {
   private readonly index = new KeyIndex()
-  private readonly codec: RecordCodec
   private readonly stmts: { insert: Statement; update: Statement; remove: Statement; secret: Statement }
   private closed = false
   private snapshotStale = false
@@ -31,14 +30,13 @@ export class KeyStore {
 
   constructor(
     private readonly db: Database,
-    vaultKey: Buffer,
-    vaultId: string,
+    /** The unlocked vault's codec, shared with the check and settings stores (one key object). */
+    private readonly codec: RecordCodec,
     private readonly now: () => number,
     private readonly onDamaged: (ids: readonly string[]) => void = () => undefined,
     /** The newest check of each key (from the check history), for the list's badges. */
     private readonly lastChecks: Map<string, { outcome: Outcome; at: number }> = new Map(),
   ) {
-    this.codec = new RecordCodec(vaultKey, vaultId)
     this.stmts = {
       insert: db.prepare('INSERT INTO keys (id, format, meta, secret, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
       update: db.prepare('UPDATE keys SET meta = ?, secret = coalesce(?, secret), updated_at = ? WHERE id = ?'),

@@ -15,9 +15,17 @@ export function hasControlCharsBesidesLineBreaks(text: string): boolean {
   return CONTROL_EXCEPT_LINES.test(text)
 }
 
+export function hasEdgeWhitespace(secret: string): boolean {
+  return secret !== secret.trim()
+}
+
+export function hasInvisibleChars(secret: string): boolean {
+  return INVISIBLE.test(secret)
+}
+
 /** Whitespace at either end or an invisible character anywhere: usually a copy-paste accident. */
 export function hasStrayWhitespace(secret: string): boolean {
-  return secret !== secret.trim() || INVISIBLE.test(secret)
+  return hasEdgeWhitespace(secret) || hasInvisibleChars(secret)
 }
 
 /** What the window offers when it reports SECRET_WHITESPACE. */

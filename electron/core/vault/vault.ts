@@ -167,7 +167,7 @@ export class Vault {
     try {
       const codec = new RecordCodec(vaultKey, vaultId)
       const checks = new CheckStore(db, codec)
-      const keys = new KeyStore(db, vaultKey, vaultId, this.now, this.options.onKeysDamaged, checks.latest())
+      const keys = new KeyStore(db, codec, this.now, this.options.onKeysDamaged, checks.latest())
       this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now), activity: new ActivityLog(db, this.now) }
     } catch (err) {
       vaultKey.fill(0)
