@@ -32,9 +32,9 @@ async function main(): Promise<void> {
   await call(core, 'keyhold:vault.create', { password: DEMO_PASSWORD })
   await call(core, 'keyhold:settings.update', {
     providers: {
-      threadeoBaseUrl: `${sandboxes.threadeo.url}/t/{tenant}`,
-      threatstopBaseUrl: sandboxes.threatstop.url,
-      spreefloBaseUrl: sandboxes.spreeflo.url,
+      threadeo: { baseUrl: `${sandboxes.threadeo.url}/t/{tenant}` },
+      threatstop: { baseUrl: sandboxes.threatstop.url },
+      spreeflo: { baseUrl: sandboxes.spreeflo.url },
     },
   })
 

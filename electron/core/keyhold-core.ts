@@ -10,11 +10,13 @@ import type { ClipboardPort } from './clipboard/clipboard-port'
 import { ClipboardService } from './clipboard/clipboard-service'
 import { createSystemClipboard } from './clipboard/system-clipboard'
 import { CoreEvents } from './events'
+import type { ProviderPlugin } from './providers/provider-check'
+import { CoreProviders } from './providers/registry'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { DEFAULT_IDLE_LOCK_MS, IdleLock } from './vault/idle-lock'
 import { Vault, type VaultOptions } from './vault/vault'
 
-export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onChange' | 'onKeysDamaged'>> {
+export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onChange' | 'onKeysDamaged' | 'providers'>> {
   /** Overrides KEYHOLD_DATA_DIR and the platform default. */
   readonly dataDir?: string
   /** How checks reach providers: Electron's net.fetch in the desktop app, Node's fetch elsewhere. */
@@ -27,6 +29,8 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly onTimedClear?: (lateByMs: number) => void
   /** Lock after this long without a call from the window; 10 minutes unless a test says otherwise. */
   readonly idleLockMs?: number
+  /** The providers this host registers; the built-ins unless a test build adds its own. */
+  readonly providers?: readonly ProviderPlugin[]
 }
 
 export interface KeyholdCore {
@@ -42,7 +46,8 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, ...vaultOptions } = options
+  const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
   const events = new CoreEvents()
@@ -59,6 +64,7 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
   const vault = new Vault({
     ...vaultOptions,
     paths,
+    providers,
     onChange: (status, reason) => {
       if (status.state === 'unlocked') idle.touch()
       else idle.stop()
@@ -81,6 +87,7 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     keys: () => vault.keys(),
     checks: () => vault.checks(),
     settings: () => vault.settings().get().providers,
+    providers,
     events,
     now: vaultOptions.now ?? Date.now,
   })
@@ -92,7 +99,7 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     events,
     checks: runner,
     clipboard,
-    handlers: touchingIdleLock(createHandlers({ vault, events, checks: runner, clipboard, captures }), idle),
+    handlers: touchingIdleLock(createHandlers({ vault, events, checks: runner, clipboard, captures, providers }), idle),
     shutdown: async () => {
       idle.stop()
       const status = await vault.lock('quit')

@@ -2,8 +2,6 @@
  * Every channel name, once. Dependency-free on purpose: the sandboxed preload imports this file
  * to build its allowlist, and a sandboxed preload cannot load anything else.
  */
-export const CHANNEL_PREFIX = 'keyhold:'
-
 export const METHOD_CHANNELS = [
   'keyhold:vault.status',
   'keyhold:vault.assessPassword',
@@ -24,6 +22,7 @@ export const METHOD_CHANNELS = [
   'keyhold:keys.copy',
   'keyhold:keys.reveal',
   'keyhold:clipboard.capture',
+  'keyhold:providers.list',
   'keyhold:settings.get',
   'keyhold:settings.update',
 ] as const

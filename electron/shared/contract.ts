@@ -15,16 +15,15 @@ import type {
   LockReason,
   NewKeyInput,
   PasswordAssessment,
-  ProviderSettings,
   Settings,
   VaultStatus,
 } from './dto'
+import type { ProviderDescriptor } from './providers/descriptor'
 import type { Result } from './result'
 
 /**
- * The API contract: each method's input and output, keyed by channel. Core validates every input
- * against its own zod schema; this file only names the shapes, so the renderer can import it
- * with `import type` and nothing else.
+ * The API contract: each method's input and output, keyed by channel. Each input's zod schema is
+ * in `method-schemas.ts`, tied to these types so that neither can gain a field the other lacks.
  */
 export interface Methods {
   'keyhold:vault.status': { input: undefined; output: VaultStatus }
@@ -48,7 +47,7 @@ export interface Methods {
   /** The key's checks, newest first. */
   'keyhold:keys.history': { input: { id: string }; output: readonly CheckRecord[] }
   /** Checks every key, or the given ones; progress and the end arrive as events. */
-  'keyhold:checks.start': { input: { ids?: readonly string[] }; output: { runId: string; total: number } }
+  'keyhold:checks.start': { input: { ids?: readonly string[] | undefined } | undefined; output: { runId: string; total: number } }
   'keyhold:checks.cancel': { input: { runId: string }; output: { cancelled: boolean } }
   /** Copies a key's value to the system clipboard in core; the answer carries no secret. */
   'keyhold:keys.copy': { input: { id: string; field: KeyField }; output: CopyResult }
@@ -56,9 +55,14 @@ export interface Methods {
   'keyhold:keys.reveal': { input: { id: string; field: KeyField }; output: RevealResult }
   /** Reads the clipboard in core and holds the value for the key being added, then clears it. */
   'keyhold:clipboard.capture': { input: undefined; output: CaptureResult }
+  /** The registered providers' descriptors: what the window renders forms and guides from. */
+  'keyhold:providers.list': { input: undefined; output: readonly ProviderDescriptor[] }
   'keyhold:settings.get': { input: undefined; output: Settings }
   'keyhold:settings.update': {
-    input: { providers?: Partial<ProviderSettings>; clipboard?: Partial<ClipboardSettings> }
+    input: {
+      providers?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined
+      clipboard?: Partial<ClipboardSettings> | undefined
+    }
     output: Settings
   }
 }

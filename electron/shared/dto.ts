@@ -1,5 +1,11 @@
 import type { Outcome, OutcomeCounts } from './checks'
-import type { CustomAuthKind, ProviderId, ThreatstopService } from './providers'
+import type { ProviderSettingsValues } from './providers/registry'
+import type { ProviderDetailsValue } from './validation/field-schemas'
+
+export type { DetailValue, ProviderDetailsValue } from './validation/field-schemas'
+
+/** A registered provider's id: the built-in ones, or one a host registers (a test build does). */
+export type ProviderId = string
 
 /** Fields every key has, whatever its provider. */
 export interface CommonKeyFields {
@@ -11,21 +17,14 @@ export interface CommonKeyFields {
   readonly expiresOn: string | null
 }
 
-/** Provider-specific details that are not secret. */
-export type ProviderDetails =
-  | { readonly provider: 'threadeo'; readonly tenant: string; readonly apiKey: string }
-  | { readonly provider: 'threatstop'; readonly service: ThreatstopService }
-  | { readonly provider: 'spreeflo'; readonly keyName: string }
-  | {
-      readonly provider: 'custom'
-      readonly baseUrl: string
-      readonly auth: CustomAuth
-    }
+/** Provider-specific details that are not secret: the provider's id and its fields' values. */
+export type ProviderDetails = ProviderDetailsValue
 
-export type CustomAuth =
-  | { readonly kind: Extract<CustomAuthKind, 'bearer'> }
-  | { readonly kind: Extract<CustomAuthKind, 'header'>; readonly headerName: string }
-  | { readonly kind: Extract<CustomAuthKind, 'basic'>; readonly username: string }
+/** Details as the window sends them: the provider registry in core checks each field. */
+export interface ProviderDetailsInput {
+  readonly provider: string
+  readonly [field: string]: unknown
+}
 
 /** One row of the key list. Never carries a secret. */
 export interface KeySummary {
@@ -72,18 +71,8 @@ export interface CheckRunFinished extends CheckRunProgress {
   readonly summary: string
 }
 
-/** Where each provider's API is: settings, so real endpoints and the sandboxes both work. */
-export interface ProviderSettings {
-  /** Threadeo's address with `{tenant}` where the tenant goes, e.g. https://{tenant}.threadeo.com */
-  readonly threadeoBaseUrl: string
-  readonly threadeoCheckPath: string
-  readonly threatstopBaseUrl: string
-  readonly spreefloBaseUrl: string
-  readonly spreefloCheckPath: string
-  readonly spreefloAuth: SpreefloAuth
-}
-
-export type SpreefloAuth = 'bearer' | 'x-api-key' | 'basic'
+/** Where each provider's API is, per provider id and setting name: real endpoints or the sandboxes. */
+export type ProviderSettings = ProviderSettingsValues
 
 export interface ClipboardSettings {
   /** Seconds before a copied key is cleared from the clipboard: 10 to 300, default 30. */
@@ -95,8 +84,8 @@ export interface Settings {
   readonly clipboard: ClipboardSettings
 }
 
-/** Which value of a key to copy or reveal: the secret, or (Threadeo) the API key that identifies it. */
-export type KeyField = 'secret' | 'apiKey'
+/** Which value of a key to copy or reveal: `secret`, or the path of a field its provider marks copyable. */
+export type KeyField = string
 
 export interface CopyResult {
   readonly keyId: string
@@ -142,26 +131,35 @@ export type KeyListEntry = (KeySummary & { readonly damaged?: false }) | Damaged
 export type KeyDetail = KeySummary & CommonKeyFields & { readonly details: ProviderDetails }
 
 /** What the user submits to add a key: common fields, provider details and the secret. */
-export type NewKeyInput = Partial<Omit<CommonKeyFields, 'name'>> & {
+export type NewKeyInput = {
   readonly name: string
-  readonly details: ProviderDetails
+  readonly account?: string | undefined
+  readonly notes?: string | undefined
+  readonly tags?: readonly string[] | undefined
+  readonly expiresOn?: string | null | undefined
+  readonly details: ProviderDetailsInput
   /** The secret as typed; or leave it out and give `secretCaptureId` from "Paste from clipboard". */
-  readonly secret?: string
-  readonly secretCaptureId?: string
+  readonly secret?: string | undefined
+  readonly secretCaptureId?: string | undefined
   /** Keep a secret with surrounding whitespace or invisible characters exactly as given. */
-  readonly keepSecretAsIs?: boolean
+  readonly keepSecretAsIs?: boolean | undefined
   /** Remove the whitespace and invisible characters SECRET_WHITESPACE reported. */
-  readonly trimSecret?: boolean
+  readonly trimSecret?: boolean | undefined
 }
 
 export interface KeyUpdateInput {
   readonly id: string
-  readonly changes: Partial<CommonKeyFields> & {
-    readonly details?: ProviderDetails
-    readonly secret?: string
-    readonly secretCaptureId?: string
-    readonly keepSecretAsIs?: boolean
-    readonly trimSecret?: boolean
+  readonly changes: {
+    readonly name?: string | undefined
+    readonly account?: string | undefined
+    readonly notes?: string | undefined
+    readonly tags?: readonly string[] | undefined
+    readonly expiresOn?: string | null | undefined
+    readonly details?: ProviderDetailsInput | undefined
+    readonly secret?: string | undefined
+    readonly secretCaptureId?: string | undefined
+    readonly keepSecretAsIs?: boolean | undefined
+    readonly trimSecret?: boolean | undefined
   }
 }
 

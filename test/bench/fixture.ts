@@ -1,7 +1,9 @@
 import { createKeyholdCore } from '../../electron/core/keyhold-core'
 import { KDF_FLOOR } from '../../electron/core/vault/kdf-params'
-import { newKeySchema, type NewKey } from '../../electron/core/validation/key-schemas'
-import { THREATSTOP_SERVICES } from '../../electron/shared/providers'
+import type { NewKey } from '../../electron/core/keys/key-input'
+import { validateNewKey } from '../../electron/core/keys/validate-key'
+import { builtInProviders } from '../../electron/shared/providers'
+import { THREATSTOP_SERVICES } from '../../electron/shared/providers/threatstop'
 
 export const PASSWORD = 'correct-horse-battery-staple-42'
 
@@ -83,7 +85,7 @@ function rawKey(i: number, rand: () => number): unknown {
 /** `count` realistic keys, validated the way the IPC handlers validate them. */
 export function makeKeys(count: number, seed = 42): NewKey[] {
   const rand = mulberry32(seed)
-  return Array.from({ length: count }, (_, i) => newKeySchema.parse(rawKey(i, rand)))
+  return Array.from({ length: count }, (_, i) => validateNewKey(rawKey(i, rand), builtInProviders))
 }
 
 export type FixtureKdf = { readonly memoryKiB: number; readonly iterations: number; readonly parallelism: number }

@@ -1,3 +1,4 @@
+import { CoreProviders } from '../../electron/core/providers/registry'
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -47,7 +48,7 @@ async function benchUnlockList(dataDir: string): Promise<{ store: KeyStore; clos
   const unlock = async () => {
     const db = await openVaultDatabase(storeOptions)
     const header = readHeader(db)
-    const store = new KeyStore(db, new RecordCodec(unwrapVaultKey(passwordKey, header), header.vaultId), Date.now)
+    const store = new KeyStore(db, new RecordCodec(unwrapVaultKey(passwordKey, header), header.vaultId), Date.now, new CoreProviders())
     store.list()
     return { store, close: () => (store.close(), db.close()) }
   }

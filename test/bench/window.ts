@@ -1,6 +1,7 @@
 // The window benches: the web host (electron/web/cli.ts) in its own process, its renderer in the
 // system Chromium. Figures are taken inside the page (performance.now, MutationObserver,
 // requestAnimationFrame), so neither Playwright's polling nor the CDP round trip is billed.
+import { CoreProviders } from '../../electron/core/providers/registry'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
@@ -14,7 +15,7 @@ import { openVaultDatabase } from '../../electron/core/store/database'
 import { readHeader, unwrapVaultKey } from '../../electron/core/vault/header'
 import { deriveKey } from '../../electron/core/vault/kdf'
 import { SHIPPED_KDF } from '../../electron/core/vault/kdf-params'
-import type { NewKey } from '../../electron/core/validation/key-schemas'
+import type { NewKey } from '../../electron/core/keys/key-input'
 import { DEFAULT_RENDERER_DIR, PROJECT_ROOT } from '../../electron/web/project-paths'
 import { buildRenderer, hasRendererBuild } from '../../electron/web/renderer-build'
 import { CHROMIUM_PATH } from '../../playwright.config'
@@ -359,7 +360,7 @@ async function probeVault(dataDir: string): Promise<{ kdfMs: number; total: numb
       kdfRuns.push(performance.now() - start)
     }
     log(`window vault KDF (m=${kdf.memoryKiB} KiB, t=${kdf.iterations}, p=${kdf.parallelism}) runs: ${ms(kdfRuns)} ms`)
-    const store = new KeyStore(db, new RecordCodec(unwrapVaultKey(passwordKey, header), header.vaultId), Date.now)
+    const store = new KeyStore(db, new RecordCodec(unwrapVaultKey(passwordKey, header), header.vaultId), Date.now, new CoreProviders())
     try {
       const total = store.list().length
       const chars = new Map<string, number>()

@@ -3,8 +3,8 @@ import { readdirSync, truncateSync, writeFileSync } from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
-import { newKeySchema } from '../../electron/core/validation/key-schemas'
-import { parseInput } from '../../electron/core/validation/parse'
+import { validateNewKey } from '../../electron/core/keys/validate-key'
+import { builtInProviders } from '../../electron/shared/providers'
 import { sha256File } from '../support/bytes'
 import { call, callError, testCore } from '../support/core'
 import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
@@ -26,7 +26,7 @@ async function makeRealVault(keys = 40): Promise<void> {
   core.vault.keys().addMany(
     Array.from({ length: keys / 4 }, (_, i) => sampleKeys(`c${i}`))
       .flat()
-      .map((k) => parseInput(newKeySchema, { ...k, notes: 'n'.repeat(300) })),
+      .map((k) => validateNewKey({ ...k, notes: 'n'.repeat(300) }, builtInProviders)),
   )
   await call(core, 'keyhold:vault.lock')
 }

@@ -26,8 +26,7 @@ afterEach(async () => {
 function plaintextsOf(keys: readonly NewKeyInput[]): string[] {
   return keys.flatMap((k) => {
     const d = k.details
-    const detail =
-      d.provider === 'threadeo' ? [d.tenant, d.apiKey] : d.provider === 'spreeflo' ? [d.keyName] : []
+    const detail = [d['tenant'], d['apiKey'], d['keyName']].filter((v): v is string => typeof v === 'string')
     return [k.name, k.account ?? '', k.notes ?? '', ...(k.tags ?? []), k.secret ?? '', ...detail].filter((s) => s.length >= 6)
   })
 }

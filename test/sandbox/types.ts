@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../electron/shared/providers'
+import type { BuiltInProviderId as ProviderId } from '../../electron/shared/providers'
 
 export type { ProviderId }
 

@@ -1,3 +1,4 @@
+import type { CustomDetails } from '../../electron/core/providers/custom'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { NewKeyInput } from '../../electron/shared/dto'
 import type { Sandboxes } from '../sandbox'
@@ -33,7 +34,7 @@ export const keyInputs = {
     secret,
   }),
   spreeflo: (secret: string): NewKeyInput => ({ name: `Spreeflo ${secret}`, details: { provider: 'spreeflo', keyName: 'sync' }, secret }),
-  custom: (secret: string, baseUrl: string, auth: NewKeyInput['details'] extends infer D ? (D extends { provider: 'custom'; auth: infer A } ? A : never) : never): NewKeyInput => ({
+  custom: (secret: string, baseUrl: string, auth: CustomDetails['auth']): NewKeyInput => ({
     name: `Custom ${secret}`,
     details: { provider: 'custom', baseUrl, auth },
     secret,

@@ -1,3 +1,4 @@
+import { builtInProviders } from '../../electron/shared/providers'
 import { describe, expect, it } from 'vitest'
 import { indexKey, KeyIndex } from '../../electron/core/keys/key-index'
 import type { KeyMeta } from '../../electron/core/keys/record-codec'
@@ -25,7 +26,7 @@ function entry(id: string, name: string, extra: Partial<KeyMeta> = {}) {
     updatedAt: 0,
     lastCheck: null,
   }
-  return indexKey(summary, meta, 'tag')
+  return indexKey(summary, meta, 'tag', builtInProviders)
 }
 
 describe('key index', () => {

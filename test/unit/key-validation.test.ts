@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { KeyholdError } from '../../electron/core/errors'
-import { keyUpdateSchema, newKeySchema } from '../../electron/core/validation/key-schemas'
+import { resolveSecret, validateNewKey } from '../../electron/core/keys/validate-key'
+import { builtInProviders } from '../../electron/shared/providers'
+import { keyUpdateSchema } from '../../electron/shared/schemas/keys'
 import { parseInput } from '../../electron/core/validation/parse'
-import { withoutStrayWhitespace } from '../../electron/core/validation/text-rules'
+import { withoutStrayWhitespace } from '../../electron/shared/validation/text-rules'
 import { sampleKeys } from '../support/fixtures'
 
 const base = sampleKeys('v')[2] as Record<string, unknown>
-const parse = (over: Record<string, unknown>) => parseInput(newKeySchema, { ...base, ...over })
+const parse = (over: Record<string, unknown>) => validateNewKey({ ...base, ...over }, builtInProviders)
 const codeOf = (fn: () => unknown): { code: string; field: string | undefined; message: string } => {
   try {
     fn()
@@ -21,10 +23,9 @@ const codeOf = (fn: () => unknown): { code: string; field: string | undefined; m
 describe('new key validation', () => {
   it('accepts a valid key of every provider and fills the optional fields', () => {
     for (const key of sampleKeys('ok')) {
-      const parsed = parseInput(newKeySchema, key)
+      const parsed = validateNewKey(key, builtInProviders)
       expect(parsed.details).toEqual(key.details)
       expect(parsed.tags).toEqual(key.tags ?? [])
-      expect(parsed.keepSecretAsIs).toBe(false)
     }
   })
 
@@ -55,7 +56,7 @@ describe('new key validation', () => {
     expect(codeOf(() => parse({ name: 'a\nb' })).field).toBe('name')
     const tenant = codeOf(() => parse({ details: { provider: 'threadeo', tenant: 'Not A Label', apiKey: 'k' } }))
     expect(tenant).toMatchObject({ code: 'INVALID_INPUT', field: 'details.tenant' })
-    expect(tenant.message).toContain('Tenant subdomain')
+    expect(tenant.message).toContain('Threadeo subdomain')
   })
 
   it('keeps a secret with whitespace byte-exact when the person asks to', () => {
@@ -113,7 +114,7 @@ describe('key update validation', () => {
   const id = '6f1c7d0e-5a4b-4c3d-8e2f-1a2b3c4d5e6f'
   it('accepts a partial change and applies the same rules to what changes', () => {
     expect(parseInput(keyUpdateSchema, { id, changes: { name: 'Renamed' } }).changes).toEqual({ name: 'Renamed' })
-    expect(codeOf(() => parseInput(keyUpdateSchema, { id, changes: { secret: 'x ' } })).code).toBe('SECRET_WHITESPACE')
+    expect(codeOf(() => resolveSecret(parseInput(keyUpdateSchema, { id, changes: { secret: 'x ' } }).changes)).code).toBe('SECRET_WHITESPACE')
     expect(codeOf(() => parseInput(keyUpdateSchema, { id: 'not-a-uuid', changes: {} })).code).toBe('INVALID_INPUT')
   })
 })

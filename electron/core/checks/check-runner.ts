@@ -6,7 +6,7 @@ import type { CoreEvents } from '../events'
 import type { KeyStore } from '../keys/key-store'
 import type { KeyMeta } from '../keys/record-codec'
 import { CheckSetupError, type Classification } from '../providers/profile'
-import { checkSentence, PROFILES } from '../providers/profiles'
+import type { CoreProviders } from '../providers/registry'
 import { sendCheck, type CheckClientOptions } from './check-client'
 import type { CheckStore, StoredCheck } from './check-store'
 import type { Attempt } from './http-attempt'
@@ -17,6 +17,7 @@ export interface CheckRunnerDeps {
   readonly keys: () => KeyStore
   readonly checks: () => CheckStore
   readonly settings: () => ProviderSettings
+  readonly providers: CoreProviders
   readonly events: CoreEvents
   readonly now: () => number
 }
@@ -149,7 +150,7 @@ export class CheckRunner {
       keyId: id,
       at,
       outcome: c.outcome,
-      sentence: checkSentence(c.outcome, meta),
+      sentence: this.deps.providers.sentence(c.outcome, meta.details),
       httpStatus: attempt?.kind === 'response' ? attempt.status : null,
       latencyMs: attempt ? attempt.latencyMs : null,
       requestId: c.requestId,
@@ -163,10 +164,10 @@ export class CheckRunner {
     }
     if (!detail.hasSecret) throw new KeyholdError('KEY_NOT_FOUND', { message: 'This key has no secret stored, so it cannot be checked.' })
 
-    const profile = PROFILES[meta.details.provider]
+    const { providers } = this.deps
     let target
     try {
-      target = profile.target(meta, keys.readSecret(id), this.deps.settings())
+      target = providers.request(meta.details, keys.readSecret(id), this.deps.settings())
     } catch (err) {
       if (err instanceof CheckSetupError) return record({ outcome: 'misconfigured', detail: err.message, requestId: null })
       throw err
@@ -177,7 +178,7 @@ export class CheckRunner {
       throw err
     })
     if (result.kind === 'aborted') throw new Cancelled()
-    if (result.kind === 'response') return record(profile.classify(result, meta), result)
+    if (result.kind === 'response') return record(providers.classify(result, meta.details), result)
     return record(transportClassification(result.kind, host), result)
   }
 }

@@ -3,53 +3,11 @@ import { z } from 'zod'
 import type { ClipboardSettings, Settings } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { RECORD_FORMAT, type RecordCodec } from '../keys/record-codec'
-import { DEFAULT_PROVIDER_SETTINGS } from '../providers/profiles'
-import { TENANT_PLACEHOLDER } from '../providers/threadeo'
+import type { ProviderRegistry } from '../../shared/providers/registry'
+import { CLEAR_AFTER_SECONDS, clipboardSettingsPatch } from '../../shared/schemas/settings'
 import { fromSqliteError } from '../store/sqlite-errors'
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-/** HTTPS, or plain HTTP to this machine only (the sandboxes); no credentials, query or fragment. */
-const safeBase = (template = false) =>
-  z
-    .string()
-    .max(2048)
-    .refine((raw) => {
-      const v = template ? raw.replace(TENANT_PLACEHOLDER, 'tenant') : raw
-      if (template && raw.split(TENANT_PLACEHOLDER).length !== 2) return false
-      if (!URL.canParse(v)) return false
-      const url = new URL(v)
-      return (
-        (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) &&
-        !url.username &&
-        !url.password &&
-        !url.search &&
-        !url.hash
-      )
-    })
-
-const path = z.string().max(512).regex(/^\/[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$/)
-
-export const providerSettingsPatch = z
-  .object({
-    threadeoBaseUrl: safeBase(true).optional(),
-    threadeoCheckPath: path.optional(),
-    threatstopBaseUrl: safeBase().optional(),
-    spreefloBaseUrl: safeBase().optional(),
-    spreefloCheckPath: path.optional(),
-    spreefloAuth: z.enum(['bearer', 'x-api-key', 'basic']).optional(),
-  })
-  .strict()
-
-export const clipboardSettingsPatch = z
-  .object({ clearAfterSeconds: z.number().int().min(10).max(300).optional() })
-  .strict()
-
-export const settingsUpdateSchema = z
-  .object({ providers: providerSettingsPatch.optional(), clipboard: clipboardSettingsPatch.optional() })
-  .strict()
-
-export const DEFAULT_CLIPBOARD_SETTINGS: ClipboardSettings = { clearAfterSeconds: 30 }
+export const DEFAULT_CLIPBOARD_SETTINGS: ClipboardSettings = { clearAfterSeconds: CLEAR_AFTER_SECONDS.default }
 
 const SETTINGS_LABEL = 'settings'
 
@@ -61,24 +19,27 @@ export class SettingsStore {
     private readonly db: Database,
     private readonly codec: RecordCodec,
     private readonly now: () => number,
+    registry: ProviderRegistry,
   ) {
-    this.current = { providers: DEFAULT_PROVIDER_SETTINGS, clipboard: DEFAULT_CLIPBOARD_SETTINGS }
+    this.current = { providers: registry.defaultSettings(), clipboard: DEFAULT_CLIPBOARD_SETTINGS }
     const row = db.prepare('SELECT blob FROM settings WHERE id = 1').get() as { blob: Buffer } | undefined
-    if (row) {
-      try {
-        const stored = settingsUpdateSchema.safeParse(codec.openJson(SETTINGS_LABEL, row.blob))
-        if (stored.success) this.current = merge(this.current, stored.data)
-      } catch {
-        // Unreadable settings fall back to the defaults; the keys themselves are unaffected.
-      }
+    if (!row) return
+    let stored: unknown
+    try {
+      stored = codec.openJson(SETTINGS_LABEL, row.blob)
+    } catch {
+      // Unreadable settings fall back to the defaults; the keys themselves are unaffected.
+      return
     }
+    const patch = storedSettingsSchema(registry).safeParse(upgradeLegacy(stored, registry))
+    if (patch.success) this.current = merge(this.current, patch.data)
   }
 
   get(): Settings {
     return this.current
   }
 
-  update(patch: z.output<typeof settingsUpdateSchema>): Settings {
+  update(patch: SettingsPatch): Settings {
     const next = merge(this.current, patch)
     try {
       this.db
@@ -92,11 +53,35 @@ export class SettingsStore {
   }
 }
 
-function merge(current: Settings, patch: z.output<typeof settingsUpdateSchema>): Settings {
-  return {
-    providers: { ...current.providers, ...stripUndefined(patch.providers ?? {}) },
-    clipboard: { ...current.clipboard, ...stripUndefined(patch.clipboard ?? {}) },
+/** A change to settings, each provider's part already checked against its descriptor. */
+export interface SettingsPatch {
+  readonly providers?: Readonly<Record<string, Readonly<Record<string, string | undefined>> | undefined>>
+  readonly clipboard?: { readonly clearAfterSeconds?: number | undefined }
+}
+
+function storedSettingsSchema(registry: ProviderRegistry) {
+  return z.object({ providers: registry.settingsPatchSchema.optional(), clipboard: clipboardSettingsPatch.optional() })
+}
+
+/**
+ * Settings sealed before they were nested per provider (`providers.threadeoBaseUrl`) are read in
+ * today's shape; the next save writes them nested.
+ */
+function upgradeLegacy(stored: unknown, registry: ProviderRegistry): unknown {
+  if (typeof stored !== 'object' || stored === null || !('providers' in stored)) return stored
+  const providers = (stored as { providers: unknown }).providers
+  if (typeof providers !== 'object' || providers === null) return stored
+  const values = Object.values(providers)
+  if (values.length === 0 || values.some((v) => typeof v !== 'string')) return stored
+  return { ...stored, providers: registry.fromLegacySettings(providers as Record<string, unknown>) }
+}
+
+function merge(current: Settings, patch: SettingsPatch): Settings {
+  const providers: Record<string, Record<string, string>> = {}
+  for (const [id, values] of Object.entries(current.providers)) {
+    providers[id] = { ...values, ...stripUndefined(patch.providers?.[id] ?? {}) } as Record<string, string>
   }
+  return { providers, clipboard: { ...current.clipboard, ...stripUndefined(patch.clipboard ?? {}) } }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

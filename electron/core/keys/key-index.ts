@@ -1,5 +1,5 @@
-import { PROVIDER_LABELS } from '../../shared/providers'
-import type { KeyListEntry, KeySummary, ProviderDetails } from '../../shared/dto'
+import type { KeyListEntry, KeySummary } from '../../shared/dto'
+import type { ProviderRegistry } from '../../shared/providers/registry'
 import type { KeyMeta } from './record-codec'
 
 export interface IndexedKey {
@@ -19,22 +19,9 @@ export function normalizeForSearch(text: string): string {
   return ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase()
 }
 
-function detailText(details: ProviderDetails): string {
-  switch (details.provider) {
-    case 'threadeo':
-      return details.tenant
-    case 'threatstop':
-      return details.service
-    case 'spreeflo':
-      return details.keyName
-    case 'custom':
-      return details.baseUrl
-  }
-}
-
-export function indexKey(summary: KeySummary, meta: KeyMeta, metaTag: string): IndexedKey {
+export function indexKey(summary: KeySummary, meta: KeyMeta, metaTag: string, registry: ProviderRegistry): IndexedKey {
   const haystack = normalizeForSearch(
-    [meta.name, meta.account, meta.tags.join(' '), PROVIDER_LABELS[meta.details.provider], detailText(meta.details)].join('\n'),
+    [meta.name, meta.account, meta.tags.join(' '), registry.label(meta.details.provider), registry.searchText(meta.details)].join('\n'),
   )
   return { summary, meta, metaTag, haystack, sortKey: normalizeForSearch(meta.name) }
 }

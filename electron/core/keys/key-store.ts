@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import type { Database, Statement } from 'better-sqlite3'
 import type { Outcome } from '../../shared/checks'
 import type { KeyDetail, KeyListEntry, KeySummary, LastCheck } from '../../shared/dto'
-import { checkSentence } from '../providers/profiles'
+import type { CoreProviders } from '../providers/registry'
 import { KeyholdError } from '../errors'
 import { fromSqliteError } from '../store/sqlite-errors'
-import type { KeyUpdate, NewKey } from '../validation/key-schemas'
+import type { KeyUpdate, NewKey } from './key-input'
+import { parseStoredMeta } from './stored-meta'
 import { indexKey, KeyIndex, type IndexedKey } from './key-index'
 import { readSnapshot, writeSnapshot, type SnapshotEntry } from './list-snapshot'
 import { RECORD_FORMAT, type KeyMeta, type RecordCodec } from './record-codec'
@@ -33,6 +34,8 @@ export class KeyStore {
     /** The unlocked vault's codec, shared with the check and settings stores (one key object). */
     private readonly codec: RecordCodec,
     private readonly now: () => number,
+    /** Labels, search fields and check sentences of the registered providers. */
+    private readonly providers: CoreProviders,
     private readonly onDamaged: (ids: readonly string[]) => void = () => undefined,
     /** The newest check of each key (from the check history), for the list's badges. */
     private readonly lastChecks: Map<string, { outcome: Outcome; at: number }> = new Map(),
@@ -63,7 +66,7 @@ export class KeyStore {
       if (!head) continue
       const [, format, tagHex, hasSecret, createdAt, updatedAt] = head
       if (format === RECORD_FORMAT && snap.updatedAt === updatedAt && snap.metaTag === tagHex) {
-        this.index.put(indexKey(this.summary(id, snap.meta, hasSecret === 1, createdAt, updatedAt), snap.meta, snap.metaTag))
+        this.index.put(indexKey(this.summary(id, snap.meta, hasSecret === 1, createdAt, updatedAt), snap.meta, snap.metaTag, this.providers.registry))
         fromSnapshot.add(id)
         heads.delete(id)
       }
@@ -83,8 +86,8 @@ export class KeyStore {
   private openRecord(id: string, format: number, blob: Buffer, hasSecret: boolean, createdAt: number, updatedAt: number): boolean {
     try {
       if (format !== RECORD_FORMAT) throw new KeyholdError('KEY_DAMAGED')
-      const meta = this.codec.openMeta(id, blob)
-      this.index.put(indexKey(this.summary(id, meta, hasSecret, createdAt, updatedAt), meta, tagHex(blob)))
+      const meta = parseStoredMeta(this.codec.openMeta(id, blob))
+      this.index.put(indexKey(this.summary(id, meta, hasSecret, createdAt, updatedAt), meta, tagHex(blob), this.providers.registry))
       return true
     } catch {
       // One bad record must not cost the person every other key: it is listed as damaged.
@@ -111,7 +114,7 @@ export class KeyStore {
         if (!ids.has(id) || !current || current.summary.updatedAt !== updatedAt) continue
         let ok = format === RECORD_FORMAT
         try {
-          if (ok) this.codec.openMeta(id, meta)
+          if (ok) parseStoredMeta(this.codec.openMeta(id, meta))
         } catch {
           ok = false
         }
@@ -157,7 +160,7 @@ export class KeyStore {
       for (const p of prepared) this.stmts.insert.run(p.id, RECORD_FORMAT, p.metaBlob, p.secretBlob, now, now)
     })
     return prepared.map((p) => {
-      const entry = indexKey(this.summary(p.id, p.meta, true, now, now), p.meta, tagHex(p.metaBlob))
+      const entry = indexKey(this.summary(p.id, p.meta, true, now, now), p.meta, tagHex(p.metaBlob), this.providers.registry)
       this.index.put(entry)
       return toDetail(entry.summary, p.meta)
     })
@@ -185,7 +188,7 @@ export class KeyStore {
     const secretBlob = changes.secret === undefined ? null : this.codec.sealSecret(id, changes.secret)
     this.write(() => this.stmts.update.run(metaBlob, secretBlob, now, id))
     const hasSecret = current.summary.hasSecret || secretBlob !== null
-    const entry = indexKey(this.summary(id, meta, hasSecret, current.summary.createdAt, now), meta, tagHex(metaBlob))
+    const entry = indexKey(this.summary(id, meta, hasSecret, current.summary.createdAt, now), meta, tagHex(metaBlob), this.providers.registry)
     this.index.put(entry)
     return toDetail(entry.summary, meta)
   }
@@ -196,12 +199,12 @@ export class KeyStore {
     if (!entry) return
     this.lastChecks.set(id, last)
     const { summary, meta, metaTag } = entry
-    this.index.put(indexKey(this.summary(id, meta, summary.hasSecret, summary.createdAt, summary.updatedAt), meta, metaTag))
+    this.index.put(indexKey(this.summary(id, meta, summary.hasSecret, summary.createdAt, summary.updatedAt), meta, metaTag, this.providers.registry))
   }
 
   private summary(id: string, meta: KeyMeta, hasSecret: boolean, createdAt: number, updatedAt: number): KeySummary {
     const last = this.lastChecks.get(id)
-    return toSummary(id, meta, hasSecret, createdAt, updatedAt, last ? { ...last, sentence: checkSentence(last.outcome, meta) } : null)
+    return toSummary(id, meta, hasSecret, createdAt, updatedAt, last ? { ...last, sentence: this.providers.sentence(last.outcome, meta.details) } : null)
   }
 
   delete(id: string): void {

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3'
+import { z } from 'zod'
 import type { RecordCodec, KeyMeta } from './record-codec'
+import { storedMetaSchema } from './stored-meta'
 
 export const SNAPSHOT_FORMAT = 1
 
@@ -28,6 +30,21 @@ interface Serialized {
 
 const COLUMNS = ['id', 'updatedAt', 'metaTag', 'name', 'account', 'notes', 'tags', 'expiresOn', 'details'] as const
 
+const meta = storedMetaSchema.shape
+const serializedSchema = z
+  .object({
+    id: z.array(z.string()),
+    updatedAt: z.array(z.number()),
+    metaTag: z.array(z.string()),
+    name: z.array(meta.name),
+    account: z.array(meta.account),
+    notes: z.array(meta.notes),
+    tags: z.array(meta.tags),
+    expiresOn: z.array(meta.expiresOn),
+    details: z.array(meta.details),
+  })
+  .refine((s) => COLUMNS.every((c) => s[c].length === s.id.length)) satisfies z.ZodType<Serialized>
+
 /**
  * Reads the sealed list snapshot. A missing, foreign-format or unauthentic snapshot is simply
  * no snapshot: every record is then opened one by one, which is slower but loses nothing.
@@ -40,12 +57,13 @@ export function readSnapshot(db: Database, codec: RecordCodec): Map<string, Snap
   if (!row || row.format !== SNAPSHOT_FORMAT) return entries
   let s: Serialized
   try {
-    s = JSON.parse(codec.openSnapshot(row.blob)) as Serialized
+    const parsed = serializedSchema.safeParse(JSON.parse(codec.openSnapshot(row.blob)))
+    if (!parsed.success) return entries
+    s = parsed.data as Serialized
   } catch {
     return entries
   }
-  const n = s.id?.length ?? 0
-  if (!COLUMNS.every((c) => Array.isArray(s[c]) && s[c].length === n)) return entries
+  const n = s.id.length
   for (let i = 0; i < n; i++) {
     entries.set(s.id[i] as string, {
       updatedAt: s.updatedAt[i] as number,

@@ -46,8 +46,9 @@ export class RecordCodec {
     return seal(this.vaultKey, Buffer.from(JSON.stringify(meta), 'utf8'), recordAad(this.vaultId, recordId, 'meta'))
   }
 
-  openMeta(recordId: string, blob: Uint8Array): KeyMeta {
-    return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as KeyMeta
+  /** The meta JSON, authenticated but not yet checked: parse it with `parseStoredMeta`. */
+  openMeta(recordId: string, blob: Uint8Array): unknown {
+    return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as unknown
   }
 
   /** Seals any other JSON value of the vault under its own AAD label (checks, settings). */

@@ -1,13 +1,21 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
-import type { ProviderProfile } from './profile'
+import type { ProviderCheck } from './provider-check'
 import { basicAuth, checkUrl, genericOutcome, looksLikeHtml } from './profile'
 
-export const customProfile: ProviderProfile = {
+export type CustomDetails = {
+  readonly provider: string
+  readonly baseUrl: string
+  readonly auth:
+    | { readonly kind: 'bearer' }
+    | { readonly kind: 'header'; readonly headerName: string }
+    | { readonly kind: 'basic'; readonly username: string }
+}
+
+export const customProfile: ProviderCheck<CustomDetails> = {
   id: 'custom',
 
-  target(meta, secret) {
-    if (meta.details.provider !== 'custom') throw new Error('not a custom key')
-    const { baseUrl, auth } = meta.details
+  request(details, secret) {
+    const { baseUrl, auth } = details
     const url = checkUrl(baseUrl, '')
     const header: Record<string, string> =
       auth.kind === 'header'

@@ -1,7 +1,4 @@
 import type { Outcome } from '../../shared/checks'
-import type { ProviderSettings } from '../../shared/dto'
-import type { ProviderId } from '../../shared/providers'
-import type { KeyMeta } from '../keys/record-codec'
 
 /** Where and how one key is checked: the request carries the credential in a header, never the URL. */
 export interface CheckTarget {
@@ -25,17 +22,6 @@ export interface Classification {
 /** A key that cannot be checked as configured (a wrong or unsafe address): `misconfigured`. */
 export class CheckSetupError extends Error {}
 
-/**
- * A provider profile: how its credential goes into the check request and how its answers map to
- * outcomes. A status no rule covers is `unknown`, never `invalid`.
- */
-export interface ProviderProfile {
-  readonly id: ProviderId
-  target(meta: KeyMeta, secret: string, settings: ProviderSettings): CheckTarget
-  classify(response: ProviderResponse, meta: KeyMeta): Classification
-  /** The sentence the window shows for an outcome of this key. */
-  sentence(outcome: Outcome, meta: KeyMeta): string
-}
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 

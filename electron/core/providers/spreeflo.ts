@@ -1,17 +1,20 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
-import type { ProviderProfile } from './profile'
+import type { ProviderCheck } from './provider-check'
 import { basicAuth, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField } from './profile'
 
-export const spreefloProfile: ProviderProfile = {
+export type SpreefloDetails = { readonly provider: string; readonly keyName: string }
+export type SpreefloSettings = { readonly baseUrl: string; readonly checkPath: string; readonly auth: string }
+
+export const spreefloProfile: ProviderCheck<SpreefloDetails, SpreefloSettings> = {
   id: 'spreeflo',
 
-  target(_meta, secret, settings) {
-    const url = checkUrl(settings.spreefloBaseUrl, settings.spreefloCheckPath)
+  request(_details, secret, settings) {
+    const url = checkUrl(settings.baseUrl, settings.checkPath)
     // Spreeflo's scheme is not public (providers.md §3): the three usual shapes are a setting.
     const auth: Record<string, string> =
-      settings.spreefloAuth === 'x-api-key'
+      settings.auth === 'x-api-key'
         ? { 'X-API-Key': secret }
-        : settings.spreefloAuth === 'basic'
+        : settings.auth === 'basic'
           ? { Authorization: basicAuth('keyhold', secret) }
           : { Authorization: `Bearer ${secret}` }
     return { url: url.toString(), headers: { ...auth, Accept: 'application/json' } }

@@ -1,22 +1,25 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
-import type { ProviderProfile } from './profile'
+import type { ProviderCheck } from './provider-check'
 import { basicAuth, CheckSetupError, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField } from './profile'
 
 export const TENANT_PLACEHOLDER = '{tenant}'
 
-export const threadeoProfile: ProviderProfile = {
+/** Threadeo's details and settings, as its descriptor's fields define them. */
+export type ThreadeoDetails = { readonly provider: string; readonly tenant: string; readonly apiKey: string }
+export type ThreadeoSettings = { readonly baseUrl: string; readonly checkPath: string }
+
+export const threadeoProfile: ProviderCheck<ThreadeoDetails, ThreadeoSettings> = {
   id: 'threadeo',
 
-  target(meta, secret, settings) {
-    if (meta.details.provider !== 'threadeo') throw new Error('not a Threadeo key')
-    const template = settings.threadeoBaseUrl
+  request(details, secret, settings) {
+    const template = settings.baseUrl
     if (template.split(TENANT_PLACEHOLDER).length !== 2) {
       throw new CheckSetupError('The Threadeo address in settings must contain {tenant} once.')
     }
     // The tenant is a validated DNS label, so it can only ever name a host under the template's
     // own domain: the key and token go to the tenant's Threadeo host and nowhere else.
-    const url = checkUrl(template.replace(TENANT_PLACEHOLDER, meta.details.tenant), settings.threadeoCheckPath)
-    return { url: url.toString(), headers: { Authorization: basicAuth(meta.details.apiKey, secret), Accept: 'application/json' } }
+    const url = checkUrl(template.replace(TENANT_PLACEHOLDER, details.tenant), settings.checkPath)
+    return { url: url.toString(), headers: { Authorization: basicAuth(details.apiKey, secret), Accept: 'application/json' } }
   },
 
   classify(response) {

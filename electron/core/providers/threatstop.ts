@@ -1,6 +1,6 @@
 import { OUTCOME_SENTENCES, type Outcome } from '../../shared/checks'
-import { THREATSTOP_SERVICE_LABELS } from '../../shared/providers'
-import type { ProviderProfile } from './profile'
+import { threatstop } from '../../shared/providers/threatstop'
+import type { ProviderCheck } from './provider-check'
 import { checkUrl, genericOutcome, isRecord, parseJson, stringField } from './profile'
 
 // additional_info.error_code first (the public pages disagree on statuses): providers.md §1.
@@ -15,12 +15,18 @@ const CODE_OUTCOMES: Readonly<Record<string, Outcome>> = {
   '10100': 'unknown', // internal error
 }
 
-export const threatstopProfile: ProviderProfile = {
+export type ThreatstopDetails = { readonly provider: string; readonly service: string }
+export type ThreatstopSettings = { readonly baseUrl: string }
+
+const SERVICE_LABELS: ReadonlyMap<string, string> = new Map(
+  threatstop.fields.flatMap((f) => (f.path === 'service' && f.rule.kind === 'choice' ? f.rule.options.map((o) => [o.value, o.label] as const) : [])),
+)
+
+export const threatstopProfile: ProviderCheck<ThreatstopDetails, ThreatstopSettings> = {
   id: 'threatstop',
 
-  target(meta, secret, settings) {
-    if (meta.details.provider !== 'threatstop') throw new Error('not a ThreatSTOP key')
-    const url = checkUrl(settings.threatstopBaseUrl, meta.details.service)
+  request(details, secret, settings) {
+    const url = checkUrl(settings.baseUrl, details.service)
     url.searchParams.set('limit', '1')
     // No Content-Type on a GET: ThreatSTOP answers it with error 10003.
     return { url: url.toString(), headers: { Authorization: `Bearer ${secret}`, Accept: 'application/json' } }
@@ -45,8 +51,8 @@ export const threatstopProfile: ProviderProfile = {
     return { outcome: genericOutcome(status), detail: detail ?? `HTTP ${status}`, requestId }
   },
 
-  sentence(outcome, meta) {
-    const service = meta.details.provider === 'threatstop' ? THREATSTOP_SERVICE_LABELS[meta.details.service] : 'this'
+  sentence(outcome, details) {
+    const service = SERVICE_LABELS.get(details.service) ?? 'this'
     if (outcome === 'limited') return `Works, but cannot reach the ${service} service — check the key’s permissions`
     if (outcome === 'blocked') return 'Not confirmed: ThreatSTOP answers the same for an unknown key and for a key limited to other networks'
     return OUTCOME_SENTENCES[outcome]

@@ -1,3 +1,4 @@
+import { CoreProviders } from '../providers/registry'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
@@ -29,6 +30,8 @@ export interface VaultOptions {
   readonly onChange?: (status: VaultStatus, reason?: LockReason) => void
   /** Records found damaged after unlock, by the background check of the list snapshot. */
   readonly onKeysDamaged?: (ids: readonly string[]) => void
+  /** The registered providers (labels, search fields, settings defaults); the built-ins unless a host registers more. */
+  readonly providers?: CoreProviders
 }
 
 interface Unlocked {
@@ -167,8 +170,9 @@ export class Vault {
     try {
       const codec = new RecordCodec(vaultKey, vaultId)
       const checks = new CheckStore(db, codec)
-      const keys = new KeyStore(db, codec, this.now, this.options.onKeysDamaged, checks.latest())
-      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now), activity: new ActivityLog(db, this.now) }
+      const providers = this.options.providers ?? new CoreProviders()
+      const keys = new KeyStore(db, codec, this.now, providers, this.options.onKeysDamaged, checks.latest())
+      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()

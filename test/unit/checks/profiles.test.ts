@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { KeyMeta } from '../../../electron/core/keys/record-codec'
 import { CheckSetupError, type ProviderResponse } from '../../../electron/core/providers/profile'
-import { DEFAULT_PROVIDER_SETTINGS, PROFILES } from '../../../electron/core/providers/profiles'
+import { DEFAULT_PROVIDER_SETTINGS, PROFILES } from '../../support/profiles-compat'
 import type { ProviderDetails } from '../../../electron/shared/dto'
 
 const meta = (details: ProviderDetails): KeyMeta => ({ name: 'k', account: '', notes: '', tags: [], expiresOn: null, details })

@@ -38,6 +38,8 @@ export function hasInnerControlChars(secret: string): boolean {
   return CONTROL.test(secret.trim())
 }
 
+const encoder = new TextEncoder()
+
 export function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8')
+  return encoder.encode(text).length
 }

@@ -1,0 +1,18 @@
+import type { CheckRunner } from '../checks/check-runner'
+import type { CaptureStore } from '../clipboard/captures'
+import type { ClipboardService } from '../clipboard/clipboard-service'
+import type { CoreEvents } from '../events'
+import type { CoreProviders } from '../providers/registry'
+import type { Vault } from '../vault/vault'
+
+/** What the contract's implementations are built from (the composition root passes them). */
+export interface ApiDeps {
+  readonly vault: Vault
+  readonly events: CoreEvents
+  readonly checks: CheckRunner
+  readonly clipboard: ClipboardService
+  readonly captures: CaptureStore
+  readonly providers: CoreProviders
+  /** Every call from the window: the idle lock restarts its countdown. */
+  readonly onCall?: () => void
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import type { MethodChannel } from '../../shared/channels'
+import type { MethodOutput } from '../../shared/contract'
+import { METHOD_INPUTS, type MethodInputSchemas } from '../../shared/method-schemas'
+import type { Result } from '../../shared/result'
+import { toApiError } from '../errors'
+import { parseInput } from '../validation/parse'
+
+export type Handler<C extends MethodChannel> = (input: unknown) => Promise<Result<MethodOutput<C>>>
+export type Handlers = { readonly [C in MethodChannel]: Handler<C> }
+
+/** What a domain's implementation of one method receives: its input, already parsed. */
+export type Implementation<C extends MethodChannel> = (input: z.output<MethodInputSchemas[C]>) => Promise<MethodOutput<C>> | MethodOutput<C>
+export type Implementations<K extends MethodChannel> = { readonly [C in K]: Implementation<C> }
+
+/**
+ * The one path every call takes: parse the input with the channel's schema, tell the idle lock
+ * a call came in, run the implementation, and answer the envelope — a stable code and sentence on
+ * failure, never a stack trace or anything the input held.
+ */
+export function handle<C extends MethodChannel>(channel: C, fn: Implementation<C>, onCall: () => void): Handler<C> {
+  const schema = METHOD_INPUTS[channel] as z.ZodType
+  return async (input) => {
+    try {
+      onCall()
+      const parsed = parseInput(schema, input) as z.output<MethodInputSchemas[C]>
+      return { ok: true, value: await fn(parsed) }
+    } catch (err) {
+      return { ok: false, error: toApiError(err) }
+    }
+  }
+}
+
+/** Binds every channel's implementation through `handle`; a channel left out fails the typecheck. */
+export function bindAll(impls: Implementations<MethodChannel>, onCall: () => void): Handlers {
+  const out: Partial<Record<MethodChannel, Handler<MethodChannel>>> = {}
+  for (const channel of Object.keys(METHOD_INPUTS) as MethodChannel[]) {
+    out[channel] = handle(channel, impls[channel] as Implementation<MethodChannel>, onCall) as Handler<MethodChannel>
+  }
+  return out as Handlers
+}

@@ -1,0 +1,20 @@
+import { assessPassword } from '../vault/password-policy'
+import type { ApiDeps } from './deps'
+import type { Implementations } from './handle'
+
+export function vaultApi({ vault, clipboard }: ApiDeps): Implementations<
+  'keyhold:vault.status' | 'keyhold:vault.assessPassword' | 'keyhold:vault.create' | 'keyhold:vault.unlock' | 'keyhold:vault.lock' | 'keyhold:vault.changePassword'
+> {
+  return {
+    'keyhold:vault.status': () => vault.status(),
+    'keyhold:vault.assessPassword': ({ password }) => assessPassword(password),
+    'keyhold:vault.create': ({ password }) => vault.create(password),
+    'keyhold:vault.unlock': ({ password }) => vault.unlock(password),
+    'keyhold:vault.lock': async () => {
+      const status = await vault.lock('user')
+      await clipboard.clearIfOurs('lock')
+      return status
+    },
+    'keyhold:vault.changePassword': ({ currentPassword, newPassword }) => vault.changePassword(currentPassword, newPassword),
+  }
+}

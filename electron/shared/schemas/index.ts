@@ -1,0 +1,4 @@
+export * from './checks'
+export * from './keys'
+export * from './settings'
+export * from './vault'

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+export const CLEAR_AFTER_SECONDS = { min: 10, max: 300, default: 30 } as const
+
+export const clipboardSettingsPatch = z
+  .object({ clearAfterSeconds: z.number().int().min(CLEAR_AFTER_SECONDS.min).max(CLEAR_AFTER_SECONDS.max).optional() })
+  .strict()
+
+/**
+ * A settings change as it crosses the contract: per provider id, per setting name, a value.
+ * Which providers and settings exist, and each value's rule, the provider registry checks in core.
+ */
+export const settingsUpdateSchema = z
+  .object({
+    providers: z.record(z.string().max(32), z.record(z.string().max(64), z.string().max(2048))).optional(),
+    clipboard: clipboardSettingsPatch.optional(),
+  })
+  .strict()
