@@ -22,6 +22,7 @@ export const METHOD_CHANNELS = [
   'keyhold:keys.copy',
   'keyhold:keys.reveal',
   'keyhold:clipboard.capture',
+  'keyhold:clipboard.discard',
   'keyhold:providers.list',
   'keyhold:settings.get',
   'keyhold:settings.update',

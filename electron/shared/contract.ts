@@ -55,6 +55,8 @@ export interface Methods {
   'keyhold:keys.reveal': { input: { id: string; field: KeyField }; output: RevealResult }
   /** Reads the clipboard in core and holds the value for the key being added, then clears it. */
   'keyhold:clipboard.capture': { input: undefined; output: CaptureResult }
+  /** Forgets a pasted value the person chose not to save (it is otherwise kept until saved or the vault locks). */
+  'keyhold:clipboard.discard': { input: { captureId: string }; output: { discarded: boolean } }
   /** The registered providers' descriptors: what the window renders forms and guides from. */
   'keyhold:providers.list': { input: undefined; output: readonly ProviderDescriptor[] }
   'keyhold:settings.get': { input: undefined; output: Settings }

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { MethodChannel } from './channels'
 import type { Methods } from './contract'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
-import { keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, newKeySchema, searchSchema } from './schemas/keys'
+import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, newKeySchema, searchSchema } from './schemas/keys'
 import { settingsUpdateSchema } from './schemas/settings'
 import { changePasswordSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
 
@@ -31,6 +31,7 @@ export const METHOD_INPUTS = {
   'keyhold:keys.copy': keyFieldInputSchema,
   'keyhold:keys.reveal': keyFieldInputSchema,
   'keyhold:clipboard.capture': noInputSchema,
+  'keyhold:clipboard.discard': captureIdInputSchema,
   'keyhold:providers.list': noInputSchema,
   'keyhold:settings.get': noInputSchema,
   'keyhold:settings.update': settingsUpdateSchema,

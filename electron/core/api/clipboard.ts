@@ -19,7 +19,7 @@ function fieldValue(keys: KeyStore, registry: ProviderRegistry, id: string, fiel
 }
 
 export function clipboardApi({ vault, clipboard, captures, providers }: ApiDeps): Implementations<
-  'keyhold:keys.copy' | 'keyhold:keys.reveal' | 'keyhold:clipboard.capture'
+  'keyhold:keys.copy' | 'keyhold:keys.reveal' | 'keyhold:clipboard.capture' | 'keyhold:clipboard.discard'
 > {
   return {
     'keyhold:keys.copy': async ({ id, field }) => {
@@ -37,5 +37,6 @@ export function clipboardApi({ vault, clipboard, captures, providers }: ApiDeps)
       vault.keys() // only an unlocked vault takes a pasted key
       return captures.put(await clipboard.capture())
     },
+    'keyhold:clipboard.discard': ({ captureId }) => ({ discarded: captures.release(captureId) }),
   }
 }

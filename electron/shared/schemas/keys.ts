@@ -84,4 +84,5 @@ export const keyIdInputSchema = z.object({ id: keyIdSchema }).strict()
 /** `secret`, or a non-secret field the key's provider marks copyable (core checks which). */
 export const keyFieldSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,63}$/)
 export const keyFieldInputSchema = z.object({ id: keyIdSchema, field: keyFieldSchema }).strict()
+export const captureIdInputSchema = z.object({ captureId: z.uuid() }).strict()
 export const searchSchema = z.object({ query: z.string().max(200) }).strict()
