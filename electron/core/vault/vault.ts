@@ -168,7 +168,7 @@ export class Vault {
       const codec = new RecordCodec(vaultKey, vaultId)
       const checks = new CheckStore(db, codec)
       const keys = new KeyStore(db, codec, this.now, this.options.onKeysDamaged, checks.latest())
-      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now), activity: new ActivityLog(db, this.now) }
+      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now), activity: new ActivityLog(db, codec, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()
