@@ -45,7 +45,10 @@ export class ActivityLog {
   ) {
     this.insert = db.prepare('INSERT INTO activity (id, at, format, sealed) VALUES (?, ?, ?, ?)')
     // AUTOINCREMENT never reuses an id, so the id named in the AAD is this row's for good.
-    this.nextId = db.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'activity'), 0) + 1 AS id").pluck()
+    // max(id) as well: a file whose sqlite_sequence row was lost must not make every append collide.
+    this.nextId = db
+      .prepare("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'activity'), 0), coalesce((SELECT max(id) FROM activity), 0)) + 1")
+      .pluck()
     this.sealLegacyEntries()
   }
 
