@@ -108,4 +108,17 @@ describe('the activity log', () => {
     expect(log.forKey(a).map((e) => e.kind)).toEqual(['copied'])
     expect(log.forKey(b)).toEqual([])
   })
+
+  it('keeps appending when the file lost its sqlite_sequence row (ids never collide)', async () => {
+    const { a } = await vaultWithTwoKeys()
+    await call(core, 'keyhold:keys.reveal', { id: a, field: 'secret' })
+    await call(core, 'keyhold:keys.copy', { id: a, field: 'secret' })
+    await call(core, 'keyhold:vault.lock')
+    const db = new BetterSqlite3(core.paths.vaultFile)
+    db.exec("DELETE FROM sqlite_sequence WHERE name = 'activity'")
+    db.close()
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    await call(core, 'keyhold:keys.reveal', { id: a, field: 'apiKey' })
+    expect(core.vault.activity().forKey(a).map((e) => `${e.kind}:${e.field}`)).toEqual(['revealed:secret', 'copied:secret', 'revealed:apiKey'])
+  })
 })
