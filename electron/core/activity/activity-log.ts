@@ -23,9 +23,9 @@ interface SealedEntry {
   readonly field: string | null
 }
 
-/** Binds an entry's blob to its row id and time (the codec adds the vault id and format). */
+/** Binds an entry's blob to its format, row id and time (the codec adds the vault id). */
 function aadLabel(id: number, at: number): string {
-  return `activity|${id}|${at}`
+  return `activity|f${ACTIVITY_FORMAT}|${id}|${at}`
 }
 
 /**
