@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,7 +7,10 @@ import { KEYHOLD_APPLICATION_ID } from '../../electron/core/store/file-checks'
 import { MIGRATIONS, type Migration } from '../../electron/core/store/migrations'
 import { migration0001Init } from '../../electron/core/store/migrations/0001-init'
 import { migration0002ListSnapshot } from '../../electron/core/store/migrations/0002-list-snapshot'
+import { vaultPaths } from '../../electron/core/paths'
+import { LEGACY_ACTIVITY_TABLE } from '../../electron/core/store/migrations/0005-sealed-activity'
 import { call, callError, testCore } from '../support/core'
+import { writeLegacyVault, type LegacyVault } from '../support/legacy-vault'
 import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
 
 let dir: ReturnType<typeof tempDir>
@@ -125,20 +128,37 @@ describe('the migration runner', () => {
     await core.shutdown()
   })
 
-  it(`keeps the newest ${BACKUPS_KEPT} backups`, async () => {
-    await vaultWithKeys()
-    const steps = Array.from({ length: BACKUPS_KEPT + 2 }, (_, i): Migration => ({
-      version: LATEST + 1 + i,
-      name: `step${i}`,
-      up: (db) => db.exec(`CREATE TABLE step${i} (x INTEGER)`),
-    }))
-    let tick = Date.parse('2026-11-24T00:00:00Z')
-    const core = testCore(dir.path, { migrations: [...MIGRATIONS, ...steps], now: () => (tick += 1000) })
+  it('takes one backup per upgrade, however many steps, and keeps the older backups', async () => {
+    await writeLegacyVault(dir.path, 1, 'bk', 3)
+    const core = testCore(dir.path, { now: () => Date.parse('2026-11-24T00:00:00Z') })
+    const before = readdirSync(core.paths.backupDir).sort()
+    expect(before).toHaveLength(3)
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     await core.shutdown()
-    const backups = readdirSync(core.paths.backupDir).sort()
-    expect(backups).toHaveLength(BACKUPS_KEPT)
-    // Seven migrations took seven backups, one of each version before a step; the two oldest went.
+    const after = readdirSync(core.paths.backupDir).sort()
+    // v1 to the latest is several steps: still one new copy, of the vault as it was (v1).
+    expect(after).toHaveLength(before.length + 1)
+    expect(after.slice(0, before.length)).toEqual(before)
+    expect(after.at(-1)).toMatch(/\.2026-11-24T.*\.v0001\.bak$/)
+    // An unlock with nothing to upgrade copies nothing.
+    const again = testCore(dir.path)
+    await call(again, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    await again.shutdown()
+    expect(readdirSync(core.paths.backupDir).sort()).toEqual(after)
+  })
+
+  it(`keeps the newest ${BACKUPS_KEPT} backups across upgrades`, async () => {
+    await vaultWithKeys()
+    let tick = Date.parse('2026-11-24T00:00:00Z')
+    const steps: Migration[] = []
+    for (let i = 0; i < BACKUPS_KEPT + 2; i++) {
+      steps.push({ version: LATEST + 1 + i, name: `step${i}`, up: (db) => db.exec(`CREATE TABLE step${i} (x INTEGER)`) })
+      const core = testCore(dir.path, { migrations: [...MIGRATIONS, ...steps], now: () => (tick += 1000) })
+      await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+      await core.shutdown()
+    }
+    const backups = readdirSync(vaultPaths(dir.path).backupDir).sort()
+    // Seven upgrades took seven backups, one of the version before each; the two oldest went.
     const versions = steps.slice(2).map((m) => `v${String(m.version - 1).padStart(4, '0')}`)
     expect(backups.map((b) => b.split('.').at(-2))).toEqual(versions)
   })
@@ -151,10 +171,10 @@ describe('the migration runner', () => {
 })
 
 describe('migration 0003 and 0004', () => {
-  it('add the check history, the settings row and the append-only activity log', () => {
+  it('add the check history and the settings row; a check belongs to its key', () => {
     const db = new BetterSqlite3(':memory:')
     db.transaction(() => {
-      for (const m of MIGRATIONS) m.up(db)
+      for (const m of MIGRATIONS.slice(0, 4)) m.up(db)
     })()
     expect(columns(db, 'checks')).toEqual(['id', 'key_id', 'format', 'at', 'outcome', 'http_status', 'latency_ms', 'sealed'])
     expect(columns(db, 'settings')).toEqual(['id', 'format', 'blob', 'updated_at'])
@@ -166,5 +186,71 @@ describe('migration 0003 and 0004', () => {
     db.prepare("DELETE FROM keys WHERE id = 'k'").run()
     expect(db.prepare('SELECT count(*) AS n FROM checks').get()).toEqual({ n: 0 })
     db.close()
+  })
+})
+
+describe('migration 0005-sealed-activity', () => {
+  it('leaves only the id, time and format of an activity entry in the clear', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.transaction(() => {
+      for (const m of MIGRATIONS) m.up(db)
+    })()
+    expect(columns(db, 'activity')).toEqual(['id', 'at', 'format', 'sealed'])
+    expect(columns(db, LEGACY_ACTIVITY_TABLE)).toEqual(['id', 'at', 'kind', 'key_id', 'field'])
+    db.close()
+  })
+})
+
+/** What a vault from each older version must still be, opened and unlocked with today's code. */
+async function expectIntactAfterUpgrade(legacy: LegacyVault): Promise<void> {
+  const core = testCore(dir.path)
+  await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+  expect(await core.vault.keys().verified).toEqual([])
+  const list = await call(core, 'keyhold:keys.list')
+  expect(list.map((e) => (e.damaged ? 'damaged' : e.name)).sort()).toEqual(legacy.keys.map((k) => k.meta.name).sort())
+  for (const k of legacy.keys) {
+    expect(await call(core, 'keyhold:keys.get', { id: k.id })).toMatchObject({ ...k.meta, id: k.id })
+    expect(core.vault.keys().readSecret(k.id)).toBe(k.secret)
+    const history = await call(core, 'keyhold:keys.history', { id: k.id })
+    const { sentence: _s, ...expected } = { sentence: '', ...(legacy.checks.find((c) => c.keyId === k.id) ?? {}) }
+    expect(history.map(({ sentence: _x, ...c }) => c)).toEqual(legacy.checks.some((c) => c.keyId === k.id) ? [expected] : [])
+    const logged = legacy.activity.filter((a) => a.keyId === k.id).map(({ at, kind, keyId, field }) => ({ at, kind, keyId, field }))
+    expect(core.vault.activity().forKey(k.id)).toEqual(logged)
+  }
+  const settings = await call(core, 'keyhold:settings.get')
+  expect(settings.clipboard.clearAfterSeconds).toBe(legacy.clearAfterSeconds ?? 30)
+  // Still a working vault: it takes new keys and new activity.
+  const added = await call(core, 'keyhold:keys.add', sampleKeys('after-upgrade')[0])
+  core.vault.activity().record('copied', added.id, 'secret')
+  expect(core.vault.activity().forKey(added.id)).toHaveLength(1)
+  await core.shutdown()
+
+  const db = new BetterSqlite3(core.paths.vaultFile, { readonly: true })
+  expect(db.pragma('user_version', { simple: true })).toBe(LATEST)
+  expect(db.prepare('SELECT name FROM sqlite_master WHERE name = ?').all(LEGACY_ACTIVITY_TABLE)).toEqual([])
+  db.close()
+  // The old plaintext log is gone from the file itself, not only from the schema.
+  const bytes = readFileSync(core.paths.vaultFile)
+  for (const word of ['copied', 'revealed', 'apiKey']) expect(countOf(bytes, word), word).toBe(0)
+}
+
+const countOf = (haystack: Buffer, needle: string) => {
+  let n = 0
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) n++
+  return n
+}
+
+describe.each([
+  ['0002-list-snapshot', 1],
+  ['0003-checks-settings', 2],
+  ['0004-activity', 3],
+  ['0005-sealed-activity', 4],
+])('upgrading through migration %s', (_name, from) => {
+  it(`opens a version-${from} vault holding data and reads all of it back`, async () => {
+    const legacy = await writeLegacyVault(dir.path, from)
+    const db = new BetterSqlite3(vaultPaths(dir.path).vaultFile, { readonly: true })
+    expect(db.pragma('user_version', { simple: true })).toBe(from)
+    db.close()
+    await expectIntactAfterUpgrade(legacy)
   })
 })

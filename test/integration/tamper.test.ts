@@ -92,6 +92,21 @@ describe('a tampered vault file', () => {
     expect((await call(core, 'keyhold:keys.list')).filter((entry) => entry.damaged)).toHaveLength(4)
   })
 
+  it('refuses a stored blob whose tag was cut to its first 4 bytes (a forged short tag)', async () => {
+    await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    const [x, y] = [await call(core, 'keyhold:keys.add', sampleKeys('t4')[0]), await call(core, 'keyhold:keys.add', sampleKeys('t4')[1])]
+    await call(core, 'keyhold:vault.lock')
+    const shortTag = (b: Buffer) => Buffer.concat([b.subarray(0, b.length - 16), b.subarray(b.length - 16, b.length - 12)])
+    editFile((db) => {
+      setBlob(db, x.id, 'secret', shortTag(blob(db, x.id, 'secret')))
+      setBlob(db, y.id, 'meta', shortTag(blob(db, y.id, 'meta')))
+    })
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    await core.vault.keys().verified
+    expect(() => core.vault.keys().readSecret(x.id)).toThrow(expect.objectContaining({ code: 'KEY_DAMAGED' }))
+    expect((await call(core, 'keyhold:keys.list')).filter((e) => e.damaged).map((e) => e.id)).toEqual([y.id])
+  })
+
   it.each([
     ['memory below the floor', 'kdf_memory_kib = 1024'],
     ['a single iteration', 'kdf_iterations = 1'],

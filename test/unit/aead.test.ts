@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { AuthenticationError, open, seal } from '../../electron/core/vault/aead'
+import { AuthenticationError, gcmDecipher, open, seal } from '../../electron/core/vault/aead'
 
 const key = randomBytes(32)
 const aad = 'keyhold|record|v1|vault|record|secret'
@@ -30,6 +30,24 @@ describe('AES-256-GCM blobs', () => {
     for (let cut = 1; cut <= 12; cut++) {
       expect(() => open(key, blob.subarray(0, blob.length - cut), aad)).toThrow(AuthenticationError)
     }
+  })
+
+  it('refuses a forged short tag: the first 4 bytes of the real tag, given to the decipher itself', () => {
+    const blob = seal(key, plaintext, aad)
+    const nonce = blob.subarray(1, 13)
+    const body = blob.subarray(13, blob.length - 16)
+    const shortTag = blob.subarray(blob.length - 16, blob.length - 12)
+    // Without authTagLength, Node takes this 4-byte prefix and final() succeeds: a 2^-32 forgery.
+    const forged = () => {
+      const d = gcmDecipher(key, nonce)
+      d.setAAD(Buffer.from(aad, 'utf8'))
+      d.setAuthTag(shortTag)
+      return Buffer.concat([d.update(body), d.final()])
+    }
+    expect(forged).toThrow()
+    // And as a stored blob: ciphertext followed by only those 4 tag bytes.
+    const truncated = Buffer.concat([blob.subarray(0, blob.length - 16), shortTag])
+    expect(() => open(key, truncated, aad)).toThrow(AuthenticationError)
   })
 
   it('refuses another AAD (a blob moved to another record or field) and another key', () => {

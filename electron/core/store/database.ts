@@ -106,11 +106,12 @@ async function migrate(
   assertIncreasing(migrations)
   const current = Number(db.pragma('user_version', { simple: true }))
   const pending = migrations.filter((m) => m.version > current)
+  // One copy of the vault as it was, however many steps follow: a copy per step would fill the
+  // rotation with intermediate versions and evict the person's older backups in one upgrade.
+  if (backupFirst && pending.length > 0) {
+    await backupBeforeMigration(db, options.path, options.backupDir, current, (options.now ?? (() => new Date()))())
+  }
   for (const migration of pending) {
-    const from = Number(db.pragma('user_version', { simple: true }))
-    if (backupFirst) {
-      await backupBeforeMigration(db, options.path, options.backupDir, from, (options.now ?? (() => new Date()))())
-    }
     db.transaction(() => {
       migration.up(db)
       db.pragma(`user_version = ${migration.version}`)

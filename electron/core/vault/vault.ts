@@ -172,7 +172,7 @@ export class Vault {
       const checks = new CheckStore(db, codec)
       const providers = this.options.providers ?? new CoreProviders()
       const keys = new KeyStore(db, codec, this.now, providers, this.options.onKeysDamaged, checks.latest())
-      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, this.now) }
+      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, codec, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()
