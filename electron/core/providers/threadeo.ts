@@ -1,8 +1,10 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
 import type { ProviderProfile } from './profile'
-import { basicAuth, CheckSetupError, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField } from './profile'
+import { BARE_403_DETAIL, basicAuth, CheckSetupError, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField, tooLarge } from './profile'
 
 export const TENANT_PLACEHOLDER = '{tenant}'
+/** The sandbox's reading of the seed's "API access has not yet been enabled" (unconfirmed, providers.md §2). */
+const API_ACCESS_DISABLED = 'api_access_disabled'
 
 export const threadeoProfile: ProviderProfile = {
   id: 'threadeo',
@@ -20,17 +22,20 @@ export const threadeoProfile: ProviderProfile = {
   },
 
   classify(response) {
+    if (response.truncated) return tooLarge(response, response.headers.get('x-request-id'))
     const json = parseJson(response.body)
     const error = stringField(json, 'error')
     const requestId = stringField(json, 'request_id') ?? response.headers.get('x-request-id')
     const detail = error ? `Threadeo: ${error}` : null
     const { status } = response
     if (status >= 200 && status < 300) {
-      const ok = isRecord(json) && !looksLikeHtml(response)
-      return { outcome: ok ? 'valid' : 'unknown', detail: ok ? null : 'The answer was not a Threadeo API response.', requestId }
+      // A success that names an error is not proof the key works.
+      const ok = isRecord(json) && !looksLikeHtml(response) && error === null
+      return { outcome: ok ? 'valid' : 'unknown', detail: ok ? null : (detail ?? 'The answer was not a Threadeo API response.'), requestId }
     }
     if (status === 401) return { outcome: error === 'token_expired' ? 'expired' : 'invalid', detail: detail ?? 'HTTP 401', requestId }
-    if (status === 403) return { outcome: 'limited', detail: detail ?? 'HTTP 403', requestId }
+    // Only Threadeo's own "API access not enabled" shows the user was recognised; a bare 403 does not.
+    if (status === 403) return error === API_ACCESS_DISABLED ? { outcome: 'limited', detail, requestId } : { outcome: 'unknown', detail: detail ?? BARE_403_DETAIL, requestId }
     return { outcome: genericOutcome(status), detail: detail ?? `HTTP ${status}`, requestId }
   },
 
