@@ -117,6 +117,28 @@ describe('hostile ThreatSTOP error codes', () => {
     }
   })
 
+  it('a window subscriber that throws does not stop the run from finishing, nor take the host down', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const secret = secretFor('throwing-window')
+      sandboxes.spreeflo.addKey({ secret })
+      const id = await add(keyInputs.spreeflo(secret))
+      // A host forwarding events to a window that has gone away can throw from inside emit.
+      core.events.subscribe((event) => {
+        if (event === 'keyhold:checks.progress') throw new Error('window gone')
+      })
+      const finished = collectFinished()
+      await call(core, 'keyhold:checks.start', { ids: [id] })
+      expect((await finished).total).toBe(1)
+      await new Promise((r) => setImmediate(r))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
   it('the store accepts only the seven outcomes and capped text, whatever a classifier returned', async () => {
     const id = await add(keyInputs.spreeflo(secretFor('store-guard')))
     const base = { id: 'c1', keyId: id, at: 1, outcome: 'valid' as Outcome, httpStatus: 200, latencyMs: 1, requestId: null, detail: null }
@@ -177,7 +199,10 @@ describe('no answer is read as more than it proves, on every profile', () => {
         if (['valid', 'limited', 'invalid'].includes(outcome)) seen.push(`${status} with ${label} → ${outcome}`)
       }
     }
-    for (const [label, fault] of notProof) {
+    // Custom's rule is "a 2xx that is not a page works" until its user says more, so only the others read bodies.
+    const withBodies: [string, Fault][] =
+      provider === 'custom' ? notProof : [...notProof, ['a 200 that names an error', { kind: 'status', status: 200, body: '{"status":"ok","error":"token_expired"}' }]]
+    for (const [label, fault] of withBodies) {
       sandbox.setFaults([{ fault }])
       const { outcome, detail } = await check(id)
       if (['valid', 'limited', 'invalid'].includes(outcome)) seen.push(`${label} → ${outcome}`)

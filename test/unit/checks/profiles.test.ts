@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KeyMeta } from '../../../electron/core/keys/record-codec'
-import { CheckSetupError, type ProviderResponse } from '../../../electron/core/providers/profile'
+import { CheckSetupError, stringField, type ProviderResponse } from '../../../electron/core/providers/profile'
 import { DEFAULT_PROVIDER_SETTINGS, PROFILES } from '../../../electron/core/providers/profiles'
 import type { ProviderDetails } from '../../../electron/shared/dto'
 
@@ -134,5 +134,14 @@ describe('Custom REST API profile', () => {
     [response(299, '<html>', { 'content-type': 'text/html' }), 'unknown'],
   ])('classifies %#', (res, outcome) => {
     expect(p.classify(res, custom).outcome).toBe(outcome)
+  })
+})
+
+describe('reading provider JSON', () => {
+  it('reads own fields only: an inherited name is not a field', () => {
+    expect(stringField({}, 'constructor')).toBeNull()
+    expect(stringField({ a: {} }, 'a', 'toString')).toBeNull()
+    expect(stringField(JSON.parse('{"__proto__": {"x": "1"}}'), '__proto__', 'x')).toBe('1')
+    expect(stringField({ a: { b: 7 } }, 'a', 'b')).toBe('7')
   })
 })
