@@ -69,11 +69,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** A field of parsed JSON by its own properties only: `"constructor"` is not a field of `{}`. */
+/** A string or number at `path`; an inherited name (`"constructor"`) reaches a function, so it is null too. */
 export function stringField(value: unknown, ...path: string[]): string | null {
   let current: unknown = value
   for (const key of path) {
-    if (!isRecord(current) || !Object.hasOwn(current, key)) return null
+    if (!isRecord(current)) return null
     current = current[key]
   }
   return typeof current === 'string' || typeof current === 'number' ? String(current) : null

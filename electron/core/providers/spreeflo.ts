@@ -42,6 +42,8 @@ export const spreefloProfile: ProviderProfile = {
 
   sentence(outcome) {
     if (outcome === 'limited') return 'Works, but the account’s plan does not include the API — Spreeflo needs the Professional plan'
+    // The whole request is an assumption (providers.md §3): a refusal of it is not a verdict on the key.
+    if (outcome === 'misconfigured') return 'Could not be checked: Spreeflo did not accept Keyhold’s check request, which is unconfirmed — check the address, path and sign-in method in Settings; this says nothing against the key'
     return OUTCOME_SENTENCES[outcome]
   },
 }

@@ -41,7 +41,8 @@ export const threadeoProfile: ProviderProfile = {
 
   sentence(outcome) {
     if (outcome === 'limited') return 'Works, but API access is not enabled for this Threadeo user — ask your business team'
-    if (outcome === 'misconfigured') return 'Could not be checked: the Threadeo address or tenant is wrong — check the subdomain'
+    // The check path is an assumption (providers.md §2): a refusal of it is not a verdict on the key.
+    if (outcome === 'misconfigured') return 'Could not be checked: the Threadeo address or tenant is wrong, or Keyhold’s unconfirmed check path is — check the subdomain and Settings; this says nothing against the key'
     return OUTCOME_SENTENCES[outcome]
   },
 }

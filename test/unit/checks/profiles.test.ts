@@ -96,6 +96,10 @@ describe('Threadeo profile', () => {
 
 describe('Spreeflo profile', () => {
   const p = PROFILES.spreeflo
+  it('says a refused check request is unconfirmed, not a verdict on the key', () => {
+    expect(p.sentence('misconfigured', spreeflo)).toMatch(/unconfirmed.*says nothing against the key/)
+    expect(PROFILES.threadeo.sentence('misconfigured', threadeo)).toMatch(/unconfirmed.*says nothing against the key/)
+  })
   it('sends the key the configured way', () => {
     expect(p.target(spreeflo, 'K', DEFAULT_PROVIDER_SETTINGS).headers['Authorization']).toBe('Bearer K')
     expect(p.target(spreeflo, 'K', { ...DEFAULT_PROVIDER_SETTINGS, spreefloAuth: 'x-api-key' }).headers['X-API-Key']).toBe('K')
@@ -138,7 +142,7 @@ describe('Custom REST API profile', () => {
 })
 
 describe('reading provider JSON', () => {
-  it('reads own fields only: an inherited name is not a field', () => {
+  it('reads strings and numbers only: an inherited name is not a field', () => {
     expect(stringField({}, 'constructor')).toBeNull()
     expect(stringField({ a: {} }, 'a', 'toString')).toBeNull()
     expect(stringField(JSON.parse('{"__proto__": {"x": "1"}}'), '__proto__', 'x')).toBe('1')
