@@ -101,6 +101,7 @@ describe('hostile ThreatSTOP error codes', () => {
       const end = await finished
       expect(end).toMatchObject({ done: 4, total: 4, cancelled: false })
       expect(end.counts).toMatchObject({ valid: 3, unknown: 1 })
+      expect(end.summary).toBe('3 work, 1 could not be checked — 1 result could not be saved')
       expect(Object.keys(end.counts).sort()).toEqual(['blocked', 'expired', 'invalid', 'limited', 'misconfigured', 'unknown', 'valid'])
       const history = async (id: string) => (await call(core, 'keyhold:keys.history', { id })).map((h) => h.outcome)
       expect(await history(ids.ok)).toEqual(['valid'])

@@ -98,6 +98,7 @@ export class CheckRunner {
     let done = 0
     let pending: CheckRecord[] = []
     let locked = false
+    let unsaved = 0
     // Stores what it can; never throws. The vault locked mid-run: what it had not stored yet is
     // dropped with everything else.
     const tryStore = (records: readonly CheckRecord[]): 'stored' | 'failed' | 'locked' => {
@@ -115,7 +116,11 @@ export class CheckRunner {
       if (batch.length === 0 || locked) return
       if (tryStore(batch) !== 'failed') return
       // One record the store refuses must not cost the others of its batch.
-      for (const record of batch) if (tryStore([record]) === 'locked') return
+      for (const record of batch) {
+        const result = tryStore([record])
+        if (result === 'locked') return
+        if (result === 'failed') unsaved++
+      }
     }
     const progress = throttle(PROGRESS_EVERY_MS, () =>
       this.deps.events.emit('keyhold:checks.progress', { runId, done, total: ids.length, counts: { ...counts } }),
@@ -144,7 +149,9 @@ export class CheckRunner {
       // Checks that finished before a cancel (or a failure) are kept: "cancelled after 2 of 3" shows those 2.
       flush()
       const cancelled = signal.aborted
-      const finished: CheckRunFinished = { runId, done, total: ids.length, counts: { ...counts }, cancelled, summary: summarize(counts) }
+      // A full disk is the person's to fix, so the summary says some results were not kept.
+      const summary = unsaved === 0 ? summarize(counts) : `${summarize(counts)} — ${unsaved} ${unsaved === 1 ? 'result' : 'results'} could not be saved`
+      const finished: CheckRunFinished = { runId, done, total: ids.length, counts: { ...counts }, cancelled, summary }
       this.deps.events.emit('keyhold:keys.changed', { ids })
       this.deps.events.emit('keyhold:checks.finished', finished)
     }
