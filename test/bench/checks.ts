@@ -57,7 +57,7 @@ async function vaultOn(sandboxes: RemoteSandboxes): Promise<{ core: KeyholdCore;
   const core = createKeyholdCore({ dataDir, kdfParams: FIXTURE_KDF })
   await call(core, 'keyhold:vault.create', { password: PASSWORD })
   await call(core, 'keyhold:settings.update', {
-    providers: { threadeoBaseUrl: `${sandboxes.threadeo.url}/t/{tenant}`, threatstopBaseUrl: sandboxes.threatstop.url, spreefloBaseUrl: sandboxes.spreeflo.url },
+    providers: { threadeo: { baseUrl: `${sandboxes.threadeo.url}/t/{tenant}` }, threatstop: { baseUrl: sandboxes.threatstop.url }, spreeflo: { baseUrl: sandboxes.spreeflo.url } },
   })
   return {
     core,

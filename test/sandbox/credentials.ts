@@ -18,3 +18,8 @@ export function basicPair(req: IncomingMessage): { user: string; password: strin
 export function credentialIdentity(req: IncomingMessage): string {
   return `${headerValue(req, 'authorization') ?? ''}\n${headerValue(req, 'x-api-key') ?? ''}`
 }
+
+/** Every value this request could authenticate with, whatever the scheme. */
+export function presentedSecrets(req: IncomingMessage): string[] {
+  return [bearerToken(req), headerValue(req, 'x-api-key'), basicPair(req)?.password].filter((s): s is string => s !== undefined)
+}

@@ -29,10 +29,14 @@ export class FaultBook {
     this.#uses = parsed.map((rule) => ({ rule, used: 0, usedByKey: new Map() }))
   }
 
-  /** The fault for this request, counting it against its rule; undefined means answer normally. */
-  take(credential: string): Fault | undefined {
+  /**
+   * The fault for this request, counting it against its rule; undefined means answer normally.
+   * `secrets` are the values the request could authenticate with, for rules bound to one key.
+   */
+  take(credential: string, secrets: readonly string[] = []): Fault | undefined {
     for (const use of this.#uses) {
-      const { times, perKey } = use.rule
+      const { times, perKey, secret } = use.rule
+      if (secret !== undefined && !secrets.includes(secret)) continue
       if (perKey === true) {
         const used = use.usedByKey.get(credential) ?? 0
         if (times !== undefined && used >= times) continue

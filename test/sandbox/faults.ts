@@ -47,7 +47,7 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
       return true
     }
     case 'huge':
-      await streamHugeBody(res)
+      await streamHugeBody(res, fault.status ?? 200)
       return true
     case 'redirect': {
       if (ctx.catcherUrl === undefined) throw new Error('redirect fault without a catcher URL')
@@ -69,12 +69,12 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
  * Valid JSON of exactly 5 MiB, chunked with no Content-Length, so a client can only protect
  * itself by capping what it reads. Stops as soon as the client goes away.
  */
-async function streamHugeBody(res: ServerResponse): Promise<void> {
+async function streamHugeBody(res: ServerResponse, status: number): Promise<void> {
   const head = '{"_data":[],"padding":"'
   const tail = '"}'
   const chunk = 'x'.repeat(64 * 1024)
   let remaining = HUGE_BODY_BYTES - head.length - tail.length
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
   res.write(head)
   while (remaining > 0 && !res.destroyed) {
     const piece = remaining >= chunk.length ? chunk : chunk.slice(0, remaining)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { CONTROL_PREFIX, handleControl } from './control-api'
-import { credentialIdentity } from './credentials'
+import { credentialIdentity, presentedSecrets } from './credentials'
 import { FaultBook } from './fault-book'
 import { applyFault } from './faults'
 import { writeReply } from './http-util'
@@ -44,7 +44,7 @@ export async function startSandbox(provider: ProviderId, options: SandboxOptions
     if (path.startsWith(CONTROL_PREFIX)) return handleControl(req, res, sandbox)
     log.record(provider, req)
     const requestId = randomUUID()
-    const fault = faults.take(credentialIdentity(req))
+    const fault = faults.take(credentialIdentity(req), presentedSecrets(req))
     const ctx = { catcherUrl, closing: closing.signal, requestId, errorBody: behaviour.errorBody }
     if (fault !== undefined && (await applyFault(fault, req, res, ctx))) return
     // Concatenated, not resolved: a path like `//elsewhere/x` must stay a path on this origin.

@@ -28,7 +28,7 @@ export const faultSchema: z.ZodType<Fault> = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('hang') }),
   z.strictObject({ kind: z.literal('reset') }),
   z.strictObject({ kind: z.literal('garbage') }),
-  z.strictObject({ kind: z.literal('huge') }),
+  z.strictObject({ kind: z.literal('huge'), status: z.number().int().min(200).max(599).optional() }),
   z.strictObject({ kind: z.literal('redirect') }),
   z.strictObject({ kind: z.literal('html200') }),
 ])
@@ -38,6 +38,7 @@ export const faultRulesSchema: z.ZodType<FaultRule[]> = z.array(
     fault: faultSchema,
     times: z.number().int().min(1).optional(),
     perKey: z.boolean().optional(),
+    secret: z.string().min(1).optional(),
   }),
 )
 

@@ -32,7 +32,8 @@ export type Fault =
   | { kind: 'hang' }
   | { kind: 'reset' }
   | { kind: 'garbage' }
-  | { kind: 'huge' }
+  /** A 5 MiB JSON body; `status` (default 200) so an error status can come with a body too large to read. */
+  | { kind: 'huge'; status?: number }
   | { kind: 'redirect' }
   | { kind: 'html200' }
 
@@ -42,6 +43,8 @@ export interface FaultRule {
   times?: number
   /** Count `times` per distinct credential, e.g. "each key's first request answers 429". */
   perKey?: boolean
+  /** Only requests carrying this secret (Bearer, X-API-Key or the Basic password): "this one key's answer is hostile". */
+  secret?: string
 }
 
 export interface ReceivedCredential {

@@ -8,9 +8,9 @@ import { call } from './core'
 export async function useSandboxes(core: KeyholdCore, sandboxes: Sandboxes): Promise<void> {
   await call(core, 'keyhold:settings.update', {
     providers: {
-      threadeoBaseUrl: `${sandboxes.threadeo.url}/t/{tenant}`,
-      threatstopBaseUrl: sandboxes.threatstop.url,
-      spreefloBaseUrl: sandboxes.spreeflo.url,
+      threadeo: { baseUrl: `${sandboxes.threadeo.url}/t/{tenant}` },
+      threatstop: { baseUrl: sandboxes.threatstop.url },
+      spreeflo: { baseUrl: sandboxes.spreeflo.url },
     },
   })
 }

@@ -25,12 +25,23 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   })
 }
 
-const MAX_429_RETRIES = 2
+const MAX_WAITED_RETRIES = 2
+
+/**
+ * An answer that asks to be retried later: a 429, or a 503 that says when (Retry-After). A 503
+ * without it gets the plain one retry of any 5xx instead.
+ */
+function retryAfterHeader(result: Attempt): string | null | undefined {
+  if (result.kind !== 'response') return undefined
+  if (result.status === 429) return result.headers.get('retry-after')
+  if (result.status === 503) return result.headers.get('retry-after') ?? undefined
+  return undefined
+}
 
 /**
  * Sends one check with the retry rules of DESIGN.md: one retry after a 5xx or a timeout; after a
- * 429, wait as Retry-After says (≤ 60 s) and try again, at most twice; never retry 401/403.
- * The limiter slot is held only while a request is in flight, never while waiting out a 429.
+ * 429, or a 503 with Retry-After, wait as Retry-After says (≤ 60 s) and try again, at most twice;
+ * never retry 401/403. The limiter slot is held only while a request is in flight, never while waiting.
  */
 export async function sendCheck(
   options: CheckClientOptions,
@@ -38,14 +49,17 @@ export async function sendCheck(
   signal?: AbortSignal,
 ): Promise<Attempt> {
   let transientRetries = 0
-  let rateLimitRetries = 0
+  let waitedRetries = 0
   for (;;) {
     const result = await options.limiter.run(request.host, () =>
       attempt(options.fetch, { url: request.url, headers: request.headers, timeoutMs: options.timeoutMs, signal }),
     )
-    if (result.kind === 'response' && result.status === 429 && rateLimitRetries < MAX_429_RETRIES) {
-      rateLimitRetries++
-      await options.sleep(retryAfterMs(result.headers.get('retry-after')), signal)
+    const retryAfter = retryAfterHeader(result)
+    if (retryAfter !== undefined) {
+      // The provider said when: never sooner, and never more than the waited retries allow.
+      if (waitedRetries >= MAX_WAITED_RETRIES) return result
+      waitedRetries++
+      await options.sleep(retryAfterMs(retryAfter), signal)
       continue
     }
     const transient = (result.kind === 'response' && result.status >= 500) || result.kind === 'timeout'

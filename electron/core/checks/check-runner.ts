@@ -10,6 +10,7 @@ import type { CoreProviders } from '../providers/registry'
 import { sendCheck, type CheckClientOptions } from './check-client'
 import type { CheckStore, StoredCheck } from './check-store'
 import type { Attempt } from './http-attempt'
+import { cleanProviderText, DETAIL_MAX_CHARS, REQUEST_ID_MAX_CHARS } from './provider-text'
 import { emptyCounts, summarize } from './outcome-counts'
 
 export interface CheckRunnerDeps {
@@ -74,7 +75,11 @@ export class CheckRunner {
     const runId = randomUUID()
     const controller = new AbortController()
     this.runs.set(runId, controller)
-    void this.runAll(runId, targets, controller.signal).finally(() => this.runs.delete(runId))
+    // A run is never awaited by anyone: whatever goes wrong in it must end here, not as an
+    // unhandled rejection (which ends the web host's Node process).
+    void this.runAll(runId, targets, controller.signal)
+      .catch(() => undefined)
+      .finally(() => this.runs.delete(runId))
     return { runId, total: targets.length }
   }
 
@@ -93,45 +98,64 @@ export class CheckRunner {
     const counts = emptyCounts()
     let done = 0
     let pending: CheckRecord[] = []
+    let locked = false
+    let unsaved = 0
+    // Stores what it can; never throws. The vault locked mid-run: what it had not stored yet is
+    // dropped with everything else.
+    const tryStore = (records: readonly CheckRecord[]): 'stored' | 'failed' | 'locked' => {
+      try {
+        this.store(records)
+        return 'stored'
+      } catch (err) {
+        if (err instanceof KeyholdError && err.code === 'VAULT_LOCKED') locked = true
+        return locked ? 'locked' : 'failed'
+      }
+    }
     const flush = () => {
-      if (pending.length === 0) return
       const batch = pending
       pending = []
-      try {
-        this.store(batch)
-      } catch (err) {
-        // The vault locked mid-run: what it had not stored yet is dropped with everything else.
-        if (!(err instanceof KeyholdError && err.code === 'VAULT_LOCKED')) throw err
+      if (batch.length === 0 || locked) return
+      if (tryStore(batch) !== 'failed') return
+      // One record the store refuses must not cost the others of its batch.
+      for (const record of batch) {
+        const result = tryStore([record])
+        if (result === 'locked') return
+        if (result === 'failed') unsaved++
       }
     }
     const progress = throttle(PROGRESS_EVERY_MS, () =>
       this.deps.events.emit('keyhold:checks.progress', { runId, done, total: ids.length, counts: { ...counts } }),
     )
-    progress.now()
-    await Promise.all(
-      ids.map(async (id) => {
-        try {
-          const record = await this.check(id, signal)
-          counts[record.outcome]++
-          done++
-          pending.push(record)
-          if (pending.length >= FLUSH_EVERY) flush()
-          progress.soon()
-        } catch (err) {
-          if (err instanceof Cancelled || signal.aborted) return
-          counts.unknown++
-          done++
-          progress.soon()
-        }
-      }),
-    )
-    progress.cancel()
-    // Checks that finished before a cancel are kept: "cancelled after 2 of 3" shows those 2.
-    flush()
-    const cancelled = signal.aborted
-    const finished: CheckRunFinished = { runId, done, total: ids.length, counts: { ...counts }, cancelled, summary: summarize(counts) }
-    this.deps.events.emit('keyhold:keys.changed', { ids })
-    this.deps.events.emit('keyhold:checks.finished', finished)
+    try {
+      progress.now()
+      await Promise.all(
+        ids.map(async (id) => {
+          try {
+            const record = await this.check(id, signal)
+            counts[record.outcome]++
+            done++
+            pending.push(record)
+            if (pending.length >= FLUSH_EVERY) flush()
+            progress.soon()
+          } catch (err) {
+            if (err instanceof Cancelled || signal.aborted) return
+            counts.unknown++
+            done++
+            progress.soon()
+          }
+        }),
+      )
+    } finally {
+      progress.cancel()
+      // Checks that finished before a cancel (or a failure) are kept: "cancelled after 2 of 3" shows those 2.
+      flush()
+      const cancelled = signal.aborted
+      // A full disk is the person's to fix, so the summary says some results were not kept.
+      const summary = unsaved === 0 ? summarize(counts) : `${summarize(counts)} — ${unsaved} ${unsaved === 1 ? 'result' : 'results'} could not be saved`
+      const finished: CheckRunFinished = { runId, done, total: ids.length, counts: { ...counts }, cancelled, summary }
+      this.deps.events.emit('keyhold:keys.changed', { ids })
+      this.deps.events.emit('keyhold:checks.finished', finished)
+    }
   }
 
   private store(records: readonly CheckRecord[]): void {
@@ -153,8 +177,9 @@ export class CheckRunner {
       sentence: this.deps.providers.sentence(c.outcome, meta.details),
       httpStatus: attempt?.kind === 'response' ? attempt.status : null,
       latencyMs: attempt ? attempt.latencyMs : null,
-      requestId: c.requestId,
-      detail: c.detail,
+      // Provider text is made printable and capped once, here, before anything stores or shows it.
+      requestId: cleanProviderText(c.requestId, REQUEST_ID_MAX_CHARS),
+      detail: cleanProviderText(c.detail, DETAIL_MAX_CHARS),
     })
 
     // A key past its known expiry date is expired without asking anyone.

@@ -1,8 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { z } from 'zod'
 import { OUTCOMES, type Outcome } from '../../shared/checks'
 import type { CheckRecord } from '../../shared/dto'
+import { KeyholdError } from '../errors'
 import { RECORD_FORMAT, type RecordCodec } from '../keys/record-codec'
 import { fromSqliteError } from '../store/sqlite-errors'
+import { DETAIL_MAX_CHARS, REQUEST_ID_MAX_CHARS } from './provider-text'
 
 export type StoredCheck = Omit<CheckRecord, 'sentence'>
 interface Sealed {
@@ -11,6 +14,21 @@ interface Sealed {
 }
 
 const HISTORY_LIMIT = 100
+
+/**
+ * What may be written: one of the seven outcomes and provider text already cleaned and capped.
+ * Whatever a classifier returned, nothing else reaches the history or the list's badges.
+ */
+const storedCheckSchema = z.strictObject({
+  id: z.string().min(1),
+  keyId: z.string().min(1),
+  at: z.number().int().nonnegative(),
+  outcome: z.enum(OUTCOMES),
+  httpStatus: z.number().int().min(100).max(599).nullable(),
+  latencyMs: z.number().int().nonnegative().nullable(),
+  requestId: z.string().max(REQUEST_ID_MAX_CHARS).nullable(),
+  detail: z.string().max(DETAIL_MAX_CHARS).nullable(),
+})
 
 /** The check history: outcome, status and latency queryable; request id and detail sealed. */
 export class CheckStore {
@@ -29,6 +47,9 @@ export class CheckStore {
 
   /** Stores many checks in one transaction: "check all" writes in batches, not one fsync per key. */
   add(records: readonly StoredCheck[]): void {
+    for (const r of records) {
+      if (!storedCheckSchema.safeParse(r).success) throw new KeyholdError('INTERNAL', { message: 'A check result was not in a form Keyhold stores; it was not saved.' })
+    }
     try {
       this.db.transaction(() => {
         for (const r of records) {

@@ -1,7 +1,19 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
 import type { ProviderCheck } from './provider-check'
-import { basicAuth, checkUrl, genericOutcome, looksLikeHtml } from './profile'
+import { basicAuth, checkUrl, looksLikeHtml, parseJson, tooLarge } from './profile'
 
+/** What a status could mean on an API nobody has described to Keyhold yet. */
+function statusDetail(status: number): string {
+  if (status === 403) return 'HTTP 403: the key may lack permission, or be refused — this API has not said which.'
+  if (status === 404 || status === 400 || status === 405) return `HTTP ${status}: the address may be wrong, or the key may lack access — this API has not said which.`
+  return `HTTP ${status}: this API has not said what this answer means.`
+}
+
+/**
+ * An API the user names. Until its user says which statuses mean "works" and "rejected", only
+ * the near-universal ones count: 401 is rejected, a 2xx that is not a web page works, and
+ * everything else is unknown.
+ */
 export type CustomDetails = {
   readonly provider: string
   readonly baseUrl: string
@@ -28,13 +40,19 @@ export const customProfile: ProviderCheck<CustomDetails> = {
 
   classify(response) {
     const requestId = response.headers.get('x-request-id')
+    if (response.truncated) return tooLarge(response, requestId)
     const { status } = response
     if (status >= 200 && status < 300) {
-      const page = looksLikeHtml(response)
-      return { outcome: page ? 'unknown' : 'valid', detail: page ? 'The address answered with a web page, not an API response.' : null, requestId }
+      if (looksLikeHtml(response)) return { outcome: 'unknown', detail: 'The address answered with a web page, not an API response.', requestId }
+      // A body that says it is JSON and is not cannot be an API's answer (a broken proxy, a stray server).
+      const claimsJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '')
+      if (claimsJson && response.body.trim() !== '' && parseJson(response.body) === undefined) {
+        return { outcome: 'unknown', detail: 'The answer said it was JSON but could not be read as JSON.', requestId }
+      }
+      return { outcome: 'valid', detail: null, requestId }
     }
-    if (status === 403) return { outcome: 'limited', detail: 'HTTP 403', requestId }
-    return { outcome: genericOutcome(status), detail: `HTTP ${status}`, requestId }
+    if (status === 401) return { outcome: 'invalid', detail: 'HTTP 401', requestId }
+    return { outcome: 'unknown', detail: statusDetail(status), requestId }
   },
 
   sentence(outcome) {

@@ -55,6 +55,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** A string or number at `path`; an inherited name (`"constructor"`) reaches a function, so it is null too. */
 export function stringField(value: unknown, ...path: string[]): string | null {
   let current: unknown = value
   for (const key of path) {
@@ -64,11 +65,36 @@ export function stringField(value: unknown, ...path: string[]): string | null {
   return typeof current === 'string' || typeof current === 'number' ? String(current) : null
 }
 
-/** What the generic rules say for a status the profile did not claim. */
+/**
+ * A provider's code → outcome table, read by own entries only. A plain object lookup would answer
+ * `"constructor"` or `"__proto__"` with whatever Object.prototype holds there (a function).
+ */
+export function codeTable(entries: readonly (readonly [string, Outcome])[]): (code: string | null) => Outcome | undefined {
+  const table = new Map<string, Outcome>(entries)
+  return (code) => (code === null ? undefined : table.get(code))
+}
+
+/**
+ * What the generic rules say for a status the profile did not claim. Only 401 shows a refusal;
+ * no bare status shows the key authenticated (so none is `valid` or `limited` here), and 400/405
+ * show the request itself was wrong. A bare 404 is a wrong path for a profile whose provider has
+ * not documented 404 as "no access" (ThreatSTOP has, and says so itself).
+ */
 export function genericOutcome(status: number): Outcome {
   if (status === 401) return 'invalid'
   if (status === 400 || status === 404 || status === 405) return 'misconfigured'
   return 'unknown'
+}
+
+/** Said of a bare 403: it neither shows the key authenticated nor that it was refused. */
+export const BARE_403_DETAIL = 'HTTP 403 with no provider code: the key may lack permission, be refused, or be blocked on the way — it is not proof either way.'
+
+/**
+ * A body cut at the read limit: neither a body check nor an error code can be read from half an
+ * answer, and a status alone would claim more than it shows, so it is `unknown` whatever the status.
+ */
+export function tooLarge(response: ProviderResponse, requestId: string | null): Classification {
+  return { outcome: 'unknown', detail: `HTTP ${response.status}: the answer was too large to read.`, requestId }
 }
 
 export function basicAuth(user: string, password: string): string {

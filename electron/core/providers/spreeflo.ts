@@ -1,6 +1,9 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
 import type { ProviderCheck } from './provider-check'
-import { basicAuth, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField } from './profile'
+import { BARE_403_DETAIL, basicAuth, checkUrl, genericOutcome, isRecord, looksLikeHtml, parseJson, stringField, tooLarge } from './profile'
+
+/** The sandbox's reading of the seed's "Professional plan" rule (unconfirmed, providers.md §3). */
+const PLAN_REQUIRED = 'plan_required'
 
 export type SpreefloDetails = { readonly provider: string; readonly keyName: string }
 export type SpreefloSettings = { readonly baseUrl: string; readonly checkPath: string; readonly auth: string }
@@ -21,21 +24,29 @@ export const spreefloProfile: ProviderCheck<SpreefloDetails, SpreefloSettings> =
   },
 
   classify(response) {
+    if (response.truncated) return tooLarge(response, response.headers.get('x-request-id'))
     const json = parseJson(response.body)
     const error = stringField(json, 'error')
     const requestId = stringField(json, 'request_id') ?? response.headers.get('x-request-id')
     const detail = error ? `Spreeflo: ${stringField(json, 'detail') ?? error}` : null
     const { status } = response
     if (status >= 200 && status < 300) {
-      const ok = isRecord(json) && !looksLikeHtml(response)
-      return { outcome: ok ? 'valid' : 'unknown', detail: ok ? null : 'The answer was not a Spreeflo API response.', requestId }
+      // A success that names an error is not proof the key works.
+      const ok = isRecord(json) && !looksLikeHtml(response) && error === null
+      return { outcome: ok ? 'valid' : 'unknown', detail: ok ? null : (detail ?? 'The answer was not a Spreeflo API response.'), requestId }
     }
-    if (status === 402 || status === 403) return { outcome: 'limited', detail: detail ?? `HTTP ${status}`, requestId }
+    // Only Spreeflo's own "plan required" shows the account was recognised; a bare 402/403 does not.
+    if (status === 402 || status === 403) {
+      if (error === PLAN_REQUIRED) return { outcome: 'limited', detail, requestId }
+      return { outcome: 'unknown', detail: detail ?? (status === 403 ? BARE_403_DETAIL : 'HTTP 402 with no Spreeflo code: it may mean the plan lacks the API, or something else.'), requestId }
+    }
     return { outcome: genericOutcome(status), detail: detail ?? `HTTP ${status}`, requestId }
   },
 
   sentence(outcome) {
     if (outcome === 'limited') return 'Works, but the account’s plan does not include the API — Spreeflo needs the Professional plan'
+    // The whole request is an assumption (providers.md §3): a refusal of it is not a verdict on the key.
+    if (outcome === 'misconfigured') return 'Could not be checked: Spreeflo did not accept Keyhold’s check request, which is unconfirmed — check the address, path and sign-in method in Settings; this says nothing against the key'
     return OUTCOME_SENTENCES[outcome]
   },
 }

@@ -96,6 +96,8 @@ export const threatstop: ProviderBehaviour = {
     if (key.featureDisabled === true) return error(r, ERRORS.featureDisabled)
     if (key.services !== undefined && !key.services.includes(service)) return error(r, ERRORS.permissionDenied)
 
+    if (service === 'check_ioc') return checkIoc(r, objectId)
+
     const all = collection(service, r.baseUrl)
     if (objectId !== undefined) {
       const found = all.find((o) => o.id === objectId)
@@ -119,6 +121,21 @@ export const threatstop: ProviderBehaviour = {
     const additional = status >= 500 ? { detail: 'Internal error', error_code: 10100 } : { detail: reasonPhrase(status) }
     return { status_code: status, error_description: reasonPhrase(status), additional_info: additional, _meta: { request_id: requestId } }
   },
+}
+
+/** An IPv4 address or a host name: what Check IOC looks up. */
+const IOC = /^(?:\d{1,3}(?:\.\d{1,3}){3}|(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/i
+
+/**
+ * Check IOC is a lookup, not a collection (providers.md §1: GET for one IOC): a GET without an
+ * IOC is a request the API does not understand, as the real service would answer it. The `ioc`
+ * parameter's name is our assumption (the connector docs use "ioc" in the POST body).
+ */
+function checkIoc(r: ProviderRequest, objectId: string | undefined): Reply {
+  if (objectId !== undefined) return error(r, ERRORS.serviceNotFound)
+  const ioc = r.url.searchParams.get('ioc')
+  if (ioc === null || !IOC.test(ioc)) return error(r, ERRORS.notUnderstood, 'An IP address or domain name (ioc) is required')
+  return ok(r, [{ ioc, active: [], history: [], user_defined_lists: [] }], { self: { href: `${r.baseUrl}/check_ioc?ioc=${encodeURIComponent(ioc)}` } }, {})
 }
 
 function ok(r: ProviderRequest, data: unknown[], links: Record<string, { href: string }>, meta: Record<string, number>): Reply {

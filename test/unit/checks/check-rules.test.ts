@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RequestLimiter } from '../../../electron/core/checks/limiter'
+import { cleanProviderText } from '../../../electron/core/checks/provider-text'
 import { emptyCounts, summarize } from '../../../electron/core/checks/outcome-counts'
 import { MAX_RETRY_AFTER_MS, retryAfterMs } from '../../../electron/core/checks/retry-after'
 
@@ -68,5 +69,23 @@ describe('check-all summary', () => {
     expect(summarize(counts)).toBe('12 work, 2 rejected, 1 could not be checked')
     expect(summarize({ ...emptyCounts(), valid: 1, misconfigured: 2 })).toBe('1 works, 2 need their settings fixed')
     expect(summarize(emptyCounts())).toBe('No keys to check')
+  })
+})
+
+describe('provider text', () => {
+  it('keeps printable text, reads line breaks as spaces, and drops controls, bidi, zero-width and BOM', () => {
+    expect(cleanProviderText('a\u202eb\u2066c\u2069\u200bd\ufeffe\u0000f\u009fg\u200fh\u061ci', 500)).toBe('abcdefghi')
+    expect(cleanProviderText('line one\r\nline\ttwo', 500)).toBe('line one line two')
+    expect(cleanProviderText('\u202e\u0007  ', 500)).toBeNull()
+    expect(cleanProviderText(null, 500)).toBeNull()
+    expect(cleanProviderText('Ünïcödé ✓ 日本', 500)).toBe('Ünïcödé ✓ 日本')
+  })
+
+  it('caps at the limit with "…", never splitting a surrogate pair', () => {
+    expect(cleanProviderText('x'.repeat(600), 500)).toBe(`${'x'.repeat(499)}…`)
+    expect(cleanProviderText('x'.repeat(500), 500)).toBe('x'.repeat(500))
+    const cut = cleanProviderText(`${'x'.repeat(498)}😀😀`, 500) ?? ''
+    expect(cut).toBe(`${'x'.repeat(498)}…`)
+    expect(cut.length).toBeLessThanOrEqual(500)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KeyMeta } from '../../../electron/core/keys/record-codec'
-import { CheckSetupError, type ProviderResponse } from '../../../electron/core/providers/profile'
+import { CheckSetupError, stringField, type ProviderResponse } from '../../../electron/core/providers/profile'
 import { DEFAULT_PROVIDER_SETTINGS, PROFILES } from '../../support/profiles-compat'
 import type { ProviderDetails } from '../../../electron/shared/dto'
 
@@ -23,6 +23,14 @@ describe('ThreatSTOP profile', () => {
     expect(t.headers).toEqual({ Authorization: 'Bearer SECRET', Accept: 'application/json' })
   })
 
+  it('checks Check IOC with a lookup of one reserved name, not a listing, and says the request is unconfirmed', () => {
+    const ioc = meta({ provider: 'threatstop', service: 'check_ioc' })
+    expect(p.target(ioc, 'SECRET', DEFAULT_PROVIDER_SETTINGS).url).toBe('https://rest.threatstop.com/v4.0/check_ioc?ioc=example.com')
+    expect(p.sentence('valid', ioc)).toMatch(/unconfirmed/)
+    expect(p.sentence('misconfigured', ioc)).toMatch(/unconfirmed.*says nothing against the key/)
+    expect(p.sentence('valid', threatstop)).toBe('Works')
+  })
+
   it.each([
     [tsError(401, 11001), 'blocked'],
     [tsError(401, 11002), 'expired'],
@@ -36,8 +44,15 @@ describe('ThreatSTOP profile', () => {
     [response(200, { hello: 'world' }), 'unknown'],
     [response(200, '<html>captive portal</html>', { 'content-type': 'text/html' }), 'unknown'],
     [response(401, {}), 'invalid'],
-    [response(403, {}), 'invalid'],
-    [response(404, {}), 'limited'],
+    [response(403, {}), 'unknown'],
+    [response(404, {}), 'unknown'],
+    [response(200, { _data: [{}], additional_info: { error_code: 11002 } }), 'expired'],
+    [response(200, { _data: [{}], additional_info: { error_code: 99999 } }), 'unknown'],
+    [response(404, { additional_info: { error_code: 'constructor' } }), 'unknown'],
+    [response(404, { additional_info: { error_code: '__proto__' } }), 'unknown'],
+    [response(401, { additional_info: { error_code: 'toString' } }), 'invalid'],
+    [{ ...response(200, { _data: [] }), truncated: true }, 'unknown'],
+    [{ ...tsError(404, 11011), truncated: true }, 'unknown'],
     [response(429, {}), 'unknown'],
     [response(503, {}), 'unknown'],
     [response(418, {}), 'unknown'],
@@ -69,6 +84,8 @@ describe('Threadeo profile', () => {
     [response(401, { error: 'invalid_credentials' }), 'invalid'],
     [response(401, { error: 'token_expired' }), 'expired'],
     [response(403, { error: 'api_access_disabled' }), 'limited'],
+    [response(403, {}), 'unknown'],
+    [response(403, { error: 'forbidden' }), 'unknown'],
     [response(404, { error: 'tenant_not_found' }), 'misconfigured'],
     [response(500, {}), 'unknown'],
     [response(200, '<!doctype html><p>sign in', { 'content-type': 'text/html' }), 'unknown'],
@@ -79,6 +96,10 @@ describe('Threadeo profile', () => {
 
 describe('Spreeflo profile', () => {
   const p = PROFILES.spreeflo
+  it('says a refused check request is unconfirmed, not a verdict on the key', () => {
+    expect(p.sentence('misconfigured', spreeflo)).toMatch(/unconfirmed.*says nothing against the key/)
+    expect(PROFILES.threadeo.sentence('misconfigured', threadeo)).toMatch(/unconfirmed.*says nothing against the key/)
+  })
   it('sends the key the configured way', () => {
     expect(p.target(spreeflo, 'K', DEFAULT_PROVIDER_SETTINGS).headers['Authorization']).toBe('Bearer K')
     expect(p.target(spreeflo, 'K', { ...DEFAULT_PROVIDER_SETTINGS, spreefloAuth: 'x-api-key' }).headers['X-API-Key']).toBe('K')
@@ -88,7 +109,10 @@ describe('Spreeflo profile', () => {
     [response(200, { status: 'ok' }), 'valid'],
     [response(401, { error: 'unauthorized' }), 'invalid'],
     [response(402, { error: 'plan_required' }), 'limited'],
-    [response(403, {}), 'limited'],
+    [response(402, {}), 'unknown'],
+    [response(403, {}), 'unknown'],
+    [response(200, { status: 'ok', error: 'token_expired' }), 'unknown'],
+    [{ ...response(200, { status: 'ok' }), truncated: true }, 'unknown'],
     [response(429, {}), 'unknown'],
     [response(400, {}), 'misconfigured'],
   ])('classifies %#', (res, outcome) => {
@@ -107,11 +131,21 @@ describe('Custom REST API profile', () => {
   it.each([
     [response(204, ''), 'valid'],
     [response(401, ''), 'invalid'],
-    [response(403, ''), 'limited'],
-    [response(404, ''), 'misconfigured'],
+    [response(403, ''), 'unknown'],
+    [response(404, ''), 'unknown'],
+    [{ ...response(200, '{"ok":true}'), truncated: true }, 'unknown'],
     [response(302, ''), 'unknown'],
     [response(299, '<html>', { 'content-type': 'text/html' }), 'unknown'],
   ])('classifies %#', (res, outcome) => {
     expect(p.classify(res, custom).outcome).toBe(outcome)
+  })
+})
+
+describe('reading provider JSON', () => {
+  it('reads strings and numbers only: an inherited name is not a field', () => {
+    expect(stringField({}, 'constructor')).toBeNull()
+    expect(stringField({ a: {} }, 'a', 'toString')).toBeNull()
+    expect(stringField(JSON.parse('{"__proto__": {"x": "1"}}'), '__proto__', 'x')).toBe('1')
+    expect(stringField({ a: { b: 7 } }, 'a', 'b')).toBe('7')
   })
 })

@@ -54,6 +54,15 @@ describe('fault rules', () => {
     sandbox.setFaults([])
   })
 
+  it('binds a rule to one key with `secret`: only that key’s requests get the fault', async () => {
+    sandbox.setFaults([{ fault: { kind: 'status', status: 418, body: 'teapot' }, secret: 'fault-b' }])
+    const statuses = []
+    for (const secret of ['fault-a', 'fault-b', 'fault-a', 'fault-b']) statuses.push((await ping(secret)).status)
+    expect(statuses).toEqual([200, 418, 200, 418])
+    expect((await fetch(`${sandbox.url}/ping`, { headers: { 'x-api-key': 'fault-b' } })).status).toBe(418)
+    sandbox.setFaults([])
+  })
+
   it('reads a list as a script: the first rule with uses left applies', async () => {
     sandbox.setFaults([{ fault: { kind: 'status', status: 500 }, times: 1 }, { fault: { kind: 'html200' }, times: 1 }])
     expect([(await ping()).status, (await ping()).headers.get('content-type'), (await ping()).status]).toEqual([
@@ -112,6 +121,13 @@ describe('fault kinds', () => {
     expect(Buffer.byteLength(text)).toBe(HUGE_BODY_BYTES)
     expect(HUGE_BODY_BYTES).toBe(5 * 1024 * 1024)
     expect(JSON.parse(text)).toMatchObject({ _data: [] })
+  })
+
+  it('huge: with a status, an error answer whose body is as large', async () => {
+    sandbox.setFaults([{ fault: { kind: 'huge', status: 404 }, times: 1 }])
+    const res = await ping()
+    expect(res.status).toBe(404)
+    expect(Buffer.byteLength(await res.text())).toBe(HUGE_BODY_BYTES)
   })
 
   it('huge: a client that stops reading after 1 MiB leaves the sandbox healthy', async () => {

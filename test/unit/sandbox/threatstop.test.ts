@@ -43,7 +43,7 @@ async function expectError(res: Response, status: number, code: number): Promise
 }
 
 describe('ThreatSTOP sandbox: a readable service', () => {
-  it.each(THREATSTOP_SERVICES)('lists /v4.0/%s as _data, _links and _meta, the request id also in X-Request-Id', async (service) => {
+  it.each(THREATSTOP_SERVICES.filter((s) => s !== 'check_ioc'))('lists /v4.0/%s as _data, _links and _meta, the request id also in X-Request-Id', async (service) => {
     const res = await get(`/${service}`, bearer(withKey(`ts-valid-${service}`)))
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
@@ -61,6 +61,29 @@ describe('ThreatSTOP sandbox: a readable service', () => {
     const res = await fetch(first?._links.self.href ?? 'missing', { headers: auth })
     expect(res.status).toBe(200)
     expect((await bodyOf<Page>(res))._data).toEqual([first])
+  })
+})
+
+describe('ThreatSTOP sandbox: Check IOC is a lookup of one IOC, not a collection', () => {
+  it('answers a GET without an IOC with 400/10003, as a lookup with nothing to look up', async () => {
+    const auth = bearer(withKey('ts-ioc-none'))
+    await expectError(await get('/check_ioc', auth), 400, 10003)
+    await expectError(await get('/check_ioc?limit=1', auth), 400, 10003)
+  })
+
+  it('answers a lookup of one domain or IP with 200 and the match in _data[0]', async () => {
+    const auth = bearer(withKey('ts-ioc-ok', { services: ['check_ioc'] }))
+    const res = await get('/check_ioc?ioc=example.com', auth)
+    expect(res.status).toBe(200)
+    const body = await bodyOf<{ _data: { ioc: string }[]; _meta: { request_id: string } }>(res)
+    expect(body._data[0]?.ioc).toBe('example.com')
+    expect(body._meta.request_id).toBe(requestIdOf(res))
+    expect((await get('/check_ioc?ioc=192.0.2.1', auth)).status).toBe(200)
+  })
+
+  it('still asks for the token and the key’s permission first', async () => {
+    await expectError(await get('/check_ioc?ioc=example.com'), 401, 11000)
+    await expectError(await get('/check_ioc?ioc=example.com', bearer(withKey('ts-ioc-perm', { services: ['devices'] }))), 404, 11011)
   })
 })
 
