@@ -8,7 +8,6 @@ import { RequestLimiter } from './checks/limiter'
 import { CaptureStore } from './clipboard/captures'
 import type { ClipboardPort } from './clipboard/clipboard-port'
 import { ClipboardService } from './clipboard/clipboard-service'
-import { createSystemClipboard } from './clipboard/system-clipboard'
 import { CoreEvents } from './events'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { DEFAULT_IDLE_LOCK_MS, IdleLock } from './vault/idle-lock'
@@ -21,8 +20,11 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly fetch?: FetchLike
   /** Per-attempt check timeout; 10 s unless a test needs a shorter one. */
   readonly checkTimeoutMs?: number
-  /** The system clipboard: Electron's in the desktop app, this machine's in the web host. */
-  readonly clipboard?: ClipboardPort
+  /**
+   * The system clipboard, always from the host: Electron's in the desktop app, this machine's
+   * (electron/platform) in the web host. Core reaches no OS clipboard of its own.
+   */
+  readonly clipboard: ClipboardPort
   /** Reports how late each timed clipboard clear ran (benchmarks). */
   readonly onTimedClear?: (lateByMs: number) => void
   /** Lock after this long without a call from the window; 10 minutes unless a test says otherwise. */
@@ -36,40 +38,35 @@ export interface KeyholdCore {
   readonly handlers: Handlers
   readonly checks: CheckRunner
   readonly clipboard: ClipboardService
-  /** Locks the vault (wiping key material) and clears a copied key; hosts call it on quit. */
+  /**
+   * Locks the vault for quit: every willLock participant (checks, captures, the clipboard, …)
+   * has finished before the key is wiped and this resolves. Hosts call it before they exit.
+   */
   shutdown(): Promise<VaultStatus>
 }
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
-export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
+export function createKeyholdCore(options: CoreOptions): KeyholdCore {
   const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, ...vaultOptions } = options
   const paths = vaultPaths(resolveDataDir(dataDir))
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
   const events = new CoreEvents()
-  // The vault's lock cancels running checks; the runner needs the vault: one is set after the other.
-  const late: { runner?: CheckRunner; vault?: Vault } = {}
-  const captures = new CaptureStore()
-  const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void late.vault?.lock('idle'))
-  const clipboard = new ClipboardService({
-    port: clipboardPort ?? createSystemClipboard(),
-    events,
-    clearAfterSeconds: () => late.vault?.settings().get().clipboard.clearAfterSeconds ?? 30,
-    ...(onTimedClear ? { onTimedClear } : {}),
-  })
   const vault = new Vault({
     ...vaultOptions,
     paths,
-    onChange: (status, reason) => {
-      if (status.state === 'unlocked') idle.touch()
-      else idle.stop()
-      if (status.state !== 'unlocked') {
-        late.runner?.cancelAll()
-        captures.clear()
-        void clipboard.clearIfOurs(reason === 'quit' ? 'quit' : 'lock')
-      }
-      events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason })
-    },
+    onChange: (status, reason) => events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason }),
     onKeysDamaged: (ids) => events.emit('keyhold:keys.changed', { ids }),
+  })
+  // Each of these joins the vault's transitions itself (DESIGN.md, "Core lifecycle").
+  const { lifecycle } = vault
+  const captures = new CaptureStore(lifecycle)
+  const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void vault.lock('idle'), lifecycle)
+  const clipboard = new ClipboardService({
+    port: clipboardPort,
+    events,
+    clearAfterSeconds: () => vault.settings().get().clipboard.clearAfterSeconds,
+    lifecycle,
+    ...(onTimedClear ? { onTimedClear } : {}),
   })
   const runner = new CheckRunner({
     client: {
@@ -83,9 +80,8 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     settings: () => vault.settings().get().providers,
     events,
     now: vaultOptions.now ?? Date.now,
+    lifecycle,
   })
-  late.runner = runner
-  late.vault = vault
   return {
     paths,
     vault,
@@ -94,7 +90,6 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     clipboard,
     handlers: touchingIdleLock(createHandlers({ vault, events, checks: runner, clipboard, captures }), idle),
     shutdown: async () => {
-      idle.stop()
       const status = await vault.lock('quit')
       await clipboard.close()
       return status

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CaptureResult } from '../../shared/dto'
 import { KeyholdError } from '../errors'
+import type { LifecycleSubscriptions } from '../vault/lifecycle'
 import { hasEdgeWhitespace, hasInnerControlChars, hasInvisibleChars, SECRET_MAX_BYTES, utf8Length } from '../validation/text-rules'
 
 const CAPTURE_TTL_MS = 10 * 60_000
@@ -11,6 +12,10 @@ const CAPTURE_TTL_MS = 10 * 60_000
  */
 export class CaptureStore {
   private readonly held = new Map<string, { value: string; expires: number }>()
+
+  constructor(lifecycle: LifecycleSubscriptions) {
+    lifecycle.on('willLock', () => this.clear())
+  }
 
   put(value: string): CaptureResult {
     this.prune()
