@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { IdleLock } from '../../electron/core/vault/idle-lock'
-import { VaultLifecycle } from '../../electron/core/vault/lifecycle'
+import { VaultLifecycle } from '../../electron/core/vault-lifecycle'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())

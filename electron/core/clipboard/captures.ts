@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CaptureResult } from '../../shared/dto'
 import { KeyholdError } from '../errors'
-import type { LifecycleSubscriptions } from '../vault/lifecycle'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
 import { hasEdgeWhitespace, hasInnerControlChars, hasInvisibleChars, SECRET_MAX_BYTES, utf8Length } from '../validation/text-rules'
 
 const CAPTURE_TTL_MS = 10 * 60_000

@@ -3,7 +3,7 @@ import type { ClipboardState, KeyField } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import type { CoreEvents } from '../events'
 import { SerialQueue } from '../../shared/serial-queue'
-import type { LifecycleSubscriptions } from '../vault/lifecycle'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
 import { ClipboardUnavailableError, type ClipboardPort } from './clipboard-port'
 
 type ClearReason = Extract<ClipboardState, { state: 'cleared' }>['reason']

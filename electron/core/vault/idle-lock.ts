@@ -1,4 +1,4 @@
-import type { LifecycleSubscriptions } from './lifecycle'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
 
 /**
  * Locks the vault after a stretch with no call from the window (default 10 minutes, DESIGN.md).

@@ -15,7 +15,7 @@ import type { Migration } from '../store/migrations'
 import { readHeader, unwrapVaultKey, wrapVaultKey, writeHeader, type VaultHeader } from './header'
 import { assertKdfParamsInRange, SHIPPED_KDF, type KdfParams } from './kdf-params'
 import { createWorkerKdf, type KdfRunner } from './kdf-worker'
-import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions } from './lifecycle'
+import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions } from '../vault-lifecycle'
 import { assessPassword } from './password-policy'
 import { UnlockThrottle } from './unlock-throttle'
 

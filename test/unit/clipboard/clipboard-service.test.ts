@@ -3,7 +3,7 @@ import { ClipboardUnavailableError, type ClipboardPort } from '../../../electron
 import { ClipboardService } from '../../../electron/core/clipboard/clipboard-service'
 import { MemoryClipboard } from '../../support/memory-clipboard'
 import { CoreEvents } from '../../../electron/core/events'
-import { VaultLifecycle } from '../../../electron/core/vault/lifecycle'
+import { VaultLifecycle } from '../../../electron/core/vault-lifecycle'
 import type { ClipboardState } from '../../../electron/shared/dto'
 
 const SECRET = 'CANARY-clipboard-7c1e'

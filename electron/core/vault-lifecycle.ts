@@ -1,4 +1,4 @@
-import type { LockReason } from '../../shared/dto'
+import type { LockReason } from '../shared/dto'
 
 /** What the vault announces (DESIGN.md, "Core lifecycle"), with what each participant is told. */
 export interface LifecycleEvents {
