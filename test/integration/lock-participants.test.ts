@@ -98,7 +98,7 @@ describe('locking waits for its participants', () => {
     expect(await quitting).toMatchObject({ state: 'locked' })
   })
 
-  it('an unlock starts the idle countdown again', async () => {
+  it('an unlock starts the idle countdown again', { timeout: 10_000 }, async () => {
     await openCore({ idleLockMs: 300 })
     await call(core, 'keyhold:vault.lock')
     const idleLocked = new Promise<unknown>((resolve) =>
