@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createKeyholdCore, type KeyholdCore } from '../electron/core/keyhold-core'
+import { createSystemClipboard } from '../electron/platform/clipboard/system-clipboard'
 import type { MethodChannel } from '../electron/shared/channels'
 import type { MethodInput, MethodOutput } from '../electron/shared/contract'
 import type { NewKeyInput } from '../electron/shared/dto'
@@ -28,7 +29,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 async function main(): Promise<void> {
   const sandboxes = await startSandboxes()
   const dataDir = mkdtempSync(join(tmpdir(), 'keyhold-demo-'))
-  const core = createKeyholdCore({ dataDir })
+  const core = createKeyholdCore({ dataDir, clipboard: createSystemClipboard() })
   await call(core, 'keyhold:vault.create', { password: DEMO_PASSWORD })
   await call(core, 'keyhold:settings.update', {
     providers: {

@@ -8,7 +8,6 @@ import { RequestLimiter } from './checks/limiter'
 import { CaptureStore } from './clipboard/captures'
 import type { ClipboardPort } from './clipboard/clipboard-port'
 import { ClipboardService } from './clipboard/clipboard-service'
-import { createSystemClipboard } from './clipboard/system-clipboard'
 import { CoreEvents } from './events'
 import type { ProviderPlugin } from './providers/provider-check'
 import { CoreProviders } from './providers/registry'
@@ -23,8 +22,11 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly fetch?: FetchLike
   /** Per-attempt check timeout; 10 s unless a test needs a shorter one. */
   readonly checkTimeoutMs?: number
-  /** The system clipboard: Electron's in the desktop app, this machine's in the web host. */
-  readonly clipboard?: ClipboardPort
+  /**
+   * The system clipboard, always from the host: Electron's in the desktop app, this machine's
+   * (electron/platform) in the web host. Core reaches no OS clipboard of its own.
+   */
+  readonly clipboard: ClipboardPort
   /** Reports how late each timed clipboard clear ran (benchmarks). */
   readonly onTimedClear?: (lateByMs: number) => void
   /** Lock after this long without a call from the window; 10 minutes unless a test says otherwise. */
@@ -40,42 +42,37 @@ export interface KeyholdCore {
   readonly handlers: Handlers
   readonly checks: CheckRunner
   readonly clipboard: ClipboardService
-  /** Locks the vault (wiping key material) and clears a copied key; hosts call it on quit. */
+  /**
+   * Locks the vault for quit: every willLock participant (checks, captures, the clipboard, …)
+   * has finished before the key is wiped and this resolves. Hosts call it before they exit.
+   */
   shutdown(): Promise<VaultStatus>
 }
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
-export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
+export function createKeyholdCore(options: CoreOptions): KeyholdCore {
   const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, ...vaultOptions } = options
   const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
   const events = new CoreEvents()
-  // The vault's lock cancels running checks; the runner needs the vault: one is set after the other.
-  const late: { runner?: CheckRunner; vault?: Vault } = {}
-  const captures = new CaptureStore()
-  const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void late.vault?.lock('idle'))
-  const clipboard = new ClipboardService({
-    port: clipboardPort ?? createSystemClipboard(),
-    events,
-    clearAfterSeconds: () => late.vault?.settings().get().clipboard.clearAfterSeconds ?? 30,
-    ...(onTimedClear ? { onTimedClear } : {}),
-  })
   const vault = new Vault({
     ...vaultOptions,
     paths,
     providers,
-    onChange: (status, reason) => {
-      if (status.state === 'unlocked') idle.touch()
-      else idle.stop()
-      if (status.state !== 'unlocked') {
-        late.runner?.cancelAll()
-        captures.clear()
-        void clipboard.clearIfOurs(reason === 'quit' ? 'quit' : 'lock')
-      }
-      events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason })
-    },
+    onChange: (status, reason) => events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason }),
     onKeysDamaged: (ids) => events.emit('keyhold:keys.changed', { ids }),
+  })
+  // Each of these joins the vault's transitions itself (DESIGN.md, "Core lifecycle").
+  const { lifecycle } = vault
+  const captures = new CaptureStore(lifecycle)
+  const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void vault.lock('idle'), lifecycle)
+  const clipboard = new ClipboardService({
+    port: clipboardPort,
+    events,
+    clearAfterSeconds: () => vault.settings().get().clipboard.clearAfterSeconds,
+    lifecycle,
+    ...(onTimedClear ? { onTimedClear } : {}),
   })
   const runner = new CheckRunner({
     client: {
@@ -90,33 +87,20 @@ export function createKeyholdCore(options: CoreOptions = {}): KeyholdCore {
     providers,
     events,
     now: vaultOptions.now ?? Date.now,
+    lifecycle,
   })
-  late.runner = runner
-  late.vault = vault
   return {
     paths,
     vault,
     events,
     checks: runner,
     clipboard,
-    handlers: touchingIdleLock(createHandlers({ vault, events, checks: runner, clipboard, captures, providers }), idle),
+    // Every call from the window is activity: it restarts the idle countdown while unlocked.
+    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, providers, onCall: () => idle.running && idle.touch() }),
     shutdown: async () => {
-      idle.stop()
       const status = await vault.lock('quit')
       await clipboard.close()
       return status
     },
   }
-}
-
-/** Every call from the window is activity: it restarts the idle countdown while unlocked. */
-function touchingIdleLock(handlers: Handlers, idle: IdleLock): Handlers {
-  const wrapped: Record<string, (input: unknown) => Promise<unknown>> = {}
-  for (const [channel, handler] of Object.entries(handlers) as [string, (input: unknown) => Promise<unknown>][]) {
-    wrapped[channel] = (input) => {
-      if (idle.running) idle.touch()
-      return handler(input)
-    }
-  }
-  return wrapped as unknown as Handlers
 }

@@ -2,6 +2,7 @@
 // Run as `node --import tsx electron/web/cli.ts [--data-dir DIR] [--port N] [--no-open] [--renderer-dir DIR]`.
 import { resolve } from 'node:path'
 import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
+import { createSystemClipboard } from '../platform/clipboard/system-clipboard'
 import { TOKEN_FRAGMENT_KEY } from '../shared/web-protocol'
 import { parseCliArgs, READY_PREFIX, UsageError, USAGE, type CliOptions } from './cli-args'
 import { canOpenBrowser, openBrowser } from './open-browser'
@@ -74,7 +75,8 @@ function stopOnSignals(core: KeyholdCore, host: WebHost): void {
 async function main(): Promise<void> {
   const options = readOptions()
   const rendererDir = ensureRenderer(options)
-  const core = createKeyholdCore({ dataDir: options.dataDir })
+  // The web host's adapters: the clipboard of the machine it runs on.
+  const core = createKeyholdCore({ dataDir: options.dataDir, clipboard: createSystemClipboard() })
   const host = await startHost(core, rendererDir, options.port)
   stopOnSignals(core, host)
   const launchUrl = `${host.url}#${TOKEN_FRAGMENT_KEY}=${host.token}`

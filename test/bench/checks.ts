@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createSystemClipboard } from '../../electron/platform/clipboard/system-clipboard'
 import { createKeyholdCore, type KeyholdCore } from '../../electron/core/keyhold-core'
 import type { CheckRunFinished, NewKeyInput } from '../../electron/shared/dto'
 import { controlSandbox, SANDBOXES_READY_PREFIX, type SandboxControl } from '../sandbox'
@@ -54,7 +55,7 @@ async function startRemoteSandboxes(): Promise<RemoteSandboxes> {
 
 async function vaultOn(sandboxes: RemoteSandboxes): Promise<{ core: KeyholdCore; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'keyhold-bench-checks-'))
-  const core = createKeyholdCore({ dataDir, kdfParams: FIXTURE_KDF })
+  const core = createKeyholdCore({ dataDir, kdfParams: FIXTURE_KDF, clipboard: createSystemClipboard() })
   await call(core, 'keyhold:vault.create', { password: PASSWORD })
   await call(core, 'keyhold:settings.update', {
     providers: { threadeo: { baseUrl: `${sandboxes.threadeo.url}/t/{tenant}` }, threatstop: { baseUrl: sandboxes.threatstop.url }, spreeflo: { baseUrl: sandboxes.spreeflo.url } },

@@ -1,3 +1,4 @@
+import { createSystemClipboard } from '../../electron/platform/clipboard/system-clipboard'
 import { createKeyholdCore } from '../../electron/core/keyhold-core'
 import { KDF_FLOOR } from '../../electron/core/vault/kdf-params'
 import type { NewKey } from '../../electron/core/keys/key-input'
@@ -95,7 +96,7 @@ export type FixtureKdf = { readonly memoryKiB: number; readonly iterations: numb
  * `kdfParams` defaults to the floor; the window benches pass SHIPPED_KDF, since unlocking there includes the KDF.
  */
 export async function buildVault(dataDir: string, keys: readonly NewKey[], kdfParams: FixtureKdf = FIXTURE_KDF): Promise<number> {
-  const core = createKeyholdCore({ dataDir, kdfParams })
+  const core = createKeyholdCore({ dataDir, kdfParams, clipboard: createSystemClipboard() })
   await core.vault.create(PASSWORD)
   const store = core.vault.keys()
   globalThis.gc?.()

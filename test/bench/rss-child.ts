@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { createSystemClipboard } from '../../electron/platform/clipboard/system-clipboard'
 import { createKeyholdCore } from '../../electron/core/keyhold-core'
 import { PASSWORD } from './fixture'
 
@@ -6,7 +7,7 @@ import { PASSWORD } from './fixture'
 const dataDir = process.argv[2]
 if (!dataDir) throw new Error('usage: rss-child.ts <dataDir>')
 
-const core = createKeyholdCore({ dataDir })
+const core = createKeyholdCore({ dataDir, clipboard: createSystemClipboard() })
 await core.vault.unlock(PASSWORD)
 core.vault.keys().list()
 // The KDF worker is terminated without awaiting; give it time to go so we measure the steady state.

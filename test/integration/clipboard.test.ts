@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process'
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest'
-import { createSystemClipboard } from '../../electron/core/clipboard/system-clipboard'
+import { createSystemClipboard } from '../../electron/platform/clipboard/system-clipboard'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { ClipboardState } from '../../electron/shared/dto'
 import { call, callError, testCore } from '../support/core'

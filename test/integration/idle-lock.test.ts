@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
-import { MemoryClipboard } from '../../electron/core/clipboard/memory-clipboard'
+import { MemoryClipboard } from '../support/memory-clipboard'
 import { call, testCore } from '../support/core'
 import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ClipboardUnavailableError } from '../../electron/core/clipboard/clipboard-port'
-import { createSystemClipboard, UnavailableClipboard } from '../../electron/core/clipboard/system-clipboard'
+import { createSystemClipboard, UnavailableClipboard } from '../../electron/platform/clipboard/system-clipboard'
 import {
   MACOS_TOOLS,
   ToolClipboard,
@@ -13,8 +13,8 @@ import {
   WINDOWS_TOOLS,
   type SpawnFn,
   type ToolClipboardSpec,
-} from '../../electron/core/clipboard/tool-clipboard'
-import { X11Clipboard } from '../../electron/core/clipboard/x11/x11-clipboard'
+} from '../../electron/platform/clipboard/tool-clipboard'
+import { X11Clipboard } from '../../electron/platform/clipboard/x11/x11-clipboard'
 
 /*
  * The tool-based clipboards (wl-copy, pbcopy, PowerShell) cannot run here, so their mechanics are

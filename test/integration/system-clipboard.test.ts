@@ -4,9 +4,9 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { X11Event } from 'x11'
 import { ClipboardUnavailableError, type ClipboardPort } from '../../electron/core/clipboard/clipboard-port'
-import { createSystemClipboard } from '../../electron/core/clipboard/system-clipboard'
-import { X11Clipboard } from '../../electron/core/clipboard/x11/x11-clipboard'
-import { X11Link } from '../../electron/core/clipboard/x11/x11-link'
+import { createSystemClipboard } from '../../electron/platform/clipboard/system-clipboard'
+import { X11Clipboard } from '../../electron/platform/clipboard/x11/x11-clipboard'
+import { X11Link } from '../../electron/platform/clipboard/x11/x11-link'
 import { startXvfb, watchSelectionOwner, type OwnerWatch, type XDisplay } from '../support/xvfb'
 
 /*

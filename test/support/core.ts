@@ -1,12 +1,18 @@
 import { createKeyholdCore, type CoreOptions, type KeyholdCore } from '../../electron/core/keyhold-core'
+import { createSystemClipboard } from '../../electron/platform/clipboard/system-clipboard'
 import type { MethodChannel } from '../../electron/shared/channels'
 import type { MethodOutput } from '../../electron/shared/contract'
 import type { Result } from '../../electron/shared/result'
 import { FAST_KDF } from './fixtures'
 
-/** A core on a real data folder, with the cheapest KDF the floor allows unless told otherwise. */
-export function testCore(dataDir: string, options: CoreOptions = {}): KeyholdCore {
-  return createKeyholdCore({ dataDir, kdfParams: FAST_KDF, sleep: async () => undefined, ...options })
+export type TestCoreOptions = Omit<CoreOptions, 'clipboard'> & Partial<Pick<CoreOptions, 'clipboard'>>
+
+/**
+ * A core on a real data folder, with the cheapest KDF the floor allows unless told otherwise, and
+ * the web host's adapters (this machine's clipboard) unless a test passes its own.
+ */
+export function testCore(dataDir: string, options: TestCoreOptions = {}): KeyholdCore {
+  return createKeyholdCore({ dataDir, kdfParams: FAST_KDF, sleep: async () => undefined, ...options, clipboard: options.clipboard ?? createSystemClipboard() })
 }
 
 /** Calls a handler and returns its value, failing the test with the error code if it answered an error. */

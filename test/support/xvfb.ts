@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { createClient, type X11Client, type X11Event } from 'x11'
-import { ownAtomCache } from '../../electron/core/clipboard/x11/x11-link'
+import { ownAtomCache } from '../../electron/platform/clipboard/x11/x11-link'
 
 /** An X display for a test: our own Xvfb, or the one the environment already had. */
 export interface XDisplay {

@@ -2,7 +2,7 @@ import { assessPassword } from '../vault/password-policy'
 import type { ApiDeps } from './deps'
 import type { Implementations } from './handle'
 
-export function vaultApi({ vault, clipboard }: ApiDeps): Implementations<
+export function vaultApi({ vault }: ApiDeps): Implementations<
   'keyhold:vault.status' | 'keyhold:vault.assessPassword' | 'keyhold:vault.create' | 'keyhold:vault.unlock' | 'keyhold:vault.lock' | 'keyhold:vault.changePassword'
 > {
   return {
@@ -10,11 +10,8 @@ export function vaultApi({ vault, clipboard }: ApiDeps): Implementations<
     'keyhold:vault.assessPassword': ({ password }) => assessPassword(password),
     'keyhold:vault.create': ({ password }) => vault.create(password),
     'keyhold:vault.unlock': ({ password }) => vault.unlock(password),
-    'keyhold:vault.lock': async () => {
-      const status = await vault.lock('user')
-      await clipboard.clearIfOurs('lock')
-      return status
-    },
+    // The clipboard, captures and checks clear themselves on the vault's willLock.
+    'keyhold:vault.lock': () => vault.lock('user'),
     'keyhold:vault.changePassword': ({ currentPassword, newPassword }) => vault.changePassword(currentPassword, newPassword),
   }
 }

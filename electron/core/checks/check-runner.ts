@@ -7,6 +7,7 @@ import type { KeyStore } from '../keys/key-store'
 import type { KeyMeta } from '../keys/record-codec'
 import { CheckSetupError, type Classification } from '../providers/profile'
 import type { CoreProviders } from '../providers/registry'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
 import { sendCheck, type CheckClientOptions } from './check-client'
 import type { CheckStore, StoredCheck } from './check-store'
 import type { Attempt } from './http-attempt'
@@ -21,6 +22,8 @@ export interface CheckRunnerDeps {
   readonly providers: CoreProviders
   readonly events: CoreEvents
   readonly now: () => number
+  /** The vault's transitions: a lock cancels every check. */
+  readonly lifecycle: LifecycleSubscriptions
 }
 
 const PROGRESS_EVERY_MS = 100
@@ -58,11 +61,27 @@ function throttle(ms: number, fn: () => void): { now(): void; soon(): void; canc
  */
 export class CheckRunner {
   private readonly runs = new Map<string, AbortController>()
+  /** Single checks in flight, so a lock stops those too. */
+  private readonly singles = new Set<AbortController>()
+  /** Runs still going, so a lock can wait until each has stored what it finished. */
+  private readonly ending = new Set<Promise<void>>()
 
-  constructor(private readonly deps: CheckRunnerDeps) {}
+  constructor(private readonly deps: CheckRunnerDeps) {
+    deps.lifecycle.on('willLock', () => this.cancelAll())
+  }
 
   async checkOne(id: string): Promise<CheckRecord> {
-    const record = await this.check(id)
+    const controller = new AbortController()
+    this.singles.add(controller)
+    let record: CheckRecord
+    try {
+      record = await this.check(id, controller.signal)
+    } catch (err) {
+      if (err instanceof Cancelled) throw new KeyholdError('VAULT_LOCKED')
+      throw err
+    } finally {
+      this.singles.delete(controller)
+    }
     this.store([record])
     this.deps.events.emit('keyhold:keys.changed', { ids: [id] })
     return record
@@ -75,11 +94,15 @@ export class CheckRunner {
     const runId = randomUUID()
     const controller = new AbortController()
     this.runs.set(runId, controller)
-    // A run is never awaited by anyone: whatever goes wrong in it must end here, not as an
-    // unhandled rejection (which ends the web host's Node process).
-    void this.runAll(runId, targets, controller.signal)
+    // A run is never awaited by a caller: whatever goes wrong in it must end here, not as an
+    // unhandled rejection (which ends the web host's Node process). A lock waits for `ending`.
+    const ending: Promise<void> = this.runAll(runId, targets, controller.signal)
       .catch(() => undefined)
-      .finally(() => this.runs.delete(runId))
+      .finally(() => {
+        this.runs.delete(runId)
+        this.ending.delete(ending)
+      })
+    this.ending.add(ending)
     return { runId, total: targets.length }
   }
 
@@ -89,9 +112,13 @@ export class CheckRunner {
     return run !== undefined
   }
 
-  /** Stops every run (the vault is locking): nothing more is sent or stored. */
-  cancelAll(): void {
-    for (const run of this.runs.values()) run.abort(new Cancelled())
+  /**
+   * Stops every run and single check (the vault is locking): nothing more is sent, and what
+   * finished before is stored while the vault is still open. Resolves once every run has ended.
+   */
+  async cancelAll(): Promise<void> {
+    for (const run of [...this.runs.values(), ...this.singles]) run.abort(new Cancelled())
+    await Promise.allSettled([...this.ending])
   }
 
   private async runAll(runId: string, ids: readonly string[], signal: AbortSignal): Promise<void> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CaptureResult } from '../../shared/dto'
 import { KeyholdError } from '../errors'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
 import { hasEdgeWhitespace, hasInnerControlChars, hasInvisibleChars, SECRET_MAX_BYTES, utf8Length } from '../../shared/validation/text-rules'
 
 /**
@@ -10,6 +11,10 @@ import { hasEdgeWhitespace, hasInnerControlChars, hasInvisibleChars, SECRET_MAX_
  */
 export class CaptureStore {
   private readonly held = new Map<string, { value: string }>()
+
+  constructor(lifecycle: LifecycleSubscriptions) {
+    lifecycle.on('willLock', () => this.clear())
+  }
 
   put(value: string): CaptureResult {
     const captureId = randomUUID()

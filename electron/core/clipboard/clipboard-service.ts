@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { ClipboardState, KeyField } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import type { CoreEvents } from '../events'
-import { SerialQueue } from '../serial-queue'
+import { SerialQueue } from '../../shared/serial-queue'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
 import { ClipboardUnavailableError, type ClipboardPort } from './clipboard-port'
 
 type ClearReason = Extract<ClipboardState, { state: 'cleared' }>['reason']
@@ -21,6 +22,8 @@ export interface ClipboardServiceDeps {
   readonly clearAfterSeconds: () => number
   /** Called after each timed clear with how late it ran, for the clear_drift benchmark. */
   readonly onTimedClear?: (lateByMs: number) => void
+  /** The vault's transitions: a lock or quit clears what Keyhold copied. */
+  readonly lifecycle: LifecycleSubscriptions
 }
 
 /**
@@ -32,7 +35,9 @@ export class ClipboardService {
   private holding: Holding | undefined
   private readonly queue = new SerialQueue()
 
-  constructor(private readonly deps: ClipboardServiceDeps) {}
+  constructor(private readonly deps: ClipboardServiceDeps) {
+    deps.lifecycle.on('willLock', (reason) => this.clearIfOurs(reason === 'quit' ? 'quit' : 'lock'))
+  }
 
   get concealed(): boolean {
     return this.deps.port.hints.concealed

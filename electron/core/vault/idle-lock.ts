@@ -1,3 +1,5 @@
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
+
 /**
  * Locks the vault after a stretch with no call from the window (default 10 minutes, DESIGN.md).
  * Every contract call counts as activity; the timer runs only while the vault is unlocked.
@@ -8,7 +10,11 @@ export class IdleLock {
   constructor(
     private readonly idleMs: number,
     private readonly onIdle: () => void,
-  ) {}
+    lifecycle: LifecycleSubscriptions,
+  ) {
+    lifecycle.on('unlocked', () => this.touch())
+    lifecycle.on('willLock', () => this.stop())
+  }
 
   /** Restarts the countdown (call on unlock and on every request while unlocked). */
   touch(): void {

@@ -10,12 +10,13 @@ import { SettingsStore } from '../checks/settings-store'
 import { KeyStore } from '../keys/key-store'
 import { RecordCodec } from '../keys/record-codec'
 import type { VaultPaths } from '../paths'
-import { SerialQueue } from '../serial-queue'
+import { SerialQueue } from '../../shared/serial-queue'
 import { createVaultDatabase, openVaultDatabase } from '../store/database'
 import type { Migration } from '../store/migrations'
 import { readHeader, unwrapVaultKey, wrapVaultKey, writeHeader, type VaultHeader } from './header'
 import { assertKdfParamsInRange, SHIPPED_KDF, type KdfParams } from './kdf-params'
 import { createWorkerKdf, type KdfRunner } from './kdf-worker'
+import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions } from '../vault-lifecycle'
 import { assessPassword } from './password-policy'
 import { UnlockThrottle } from './unlock-throttle'
 
@@ -28,6 +29,8 @@ export interface VaultOptions {
   readonly now?: () => number
   readonly sleep?: (ms: number) => Promise<void>
   readonly onChange?: (status: VaultStatus, reason?: LockReason) => void
+  /** Bounds and reporting for the participants of `unlocked` and `willLock`. */
+  readonly lifecycle?: VaultLifecycleOptions
   /** Records found damaged after unlock, by the background check of the list snapshot. */
   readonly onKeysDamaged?: (ids: readonly string[]) => void
   /** The registered providers (labels, search fields, settings defaults); the built-ins unless a host registers more. */
@@ -54,8 +57,13 @@ export class Vault {
   private readonly kdf: KdfRunner
   private readonly now: () => number
   private readonly sleep: (ms: number) => Promise<void>
+  private readonly transitions: VaultLifecycle
+  /** Where checks, captures, the clipboard and the idle timer join the vault's transitions. */
+  readonly lifecycle: LifecycleSubscriptions
 
   constructor(private readonly options: VaultOptions) {
+    this.transitions = new VaultLifecycle(options.lifecycle)
+    this.lifecycle = this.transitions
     this.kdf = options.kdf ?? createWorkerKdf()
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
@@ -103,7 +111,7 @@ export class Vault {
         db.close()
         throw err
       }
-      return this.becomeUnlocked(db, vaultKey, vaultId)
+      return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, vaultId))
     })
   }
 
@@ -124,12 +132,18 @@ export class Vault {
         throw err
       }
       this.throttle.reset()
-      return this.becomeUnlocked(db, vaultKey, header.vaultId)
+      return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, header.vaultId))
     })
   }
 
+  /**
+   * Tells every willLock participant and waits for all of them while the key is still here (a
+   * failing or hanging one is contained), then wipes. The wipe happens whatever they did.
+   */
   lock(reason: LockReason = 'user'): Promise<VaultStatus> {
-    return this.queue.run(() => {
+    return this.queue.run(async () => {
+      if (!this.open) return this.status()
+      await this.transitions.announce('willLock', reason)
       this.lockNow(reason)
       return this.status()
     })
@@ -164,6 +178,12 @@ export class Vault {
     open.vaultKey.fill(0)
     open.db.close()
     this.options.onChange?.(this.status(), reason)
+  }
+
+  /** The window has heard of the unlock already; the participants finish before the call answers. */
+  private async announceUnlocked(status: VaultStatus): Promise<VaultStatus> {
+    await this.transitions.announce('unlocked')
+    return status
   }
 
   private becomeUnlocked(db: Database, vaultKey: Buffer, vaultId: string): VaultStatus {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ClipboardUnavailableError, type ClipboardPort } from '../../../electron/core/clipboard/clipboard-port'
 import { ClipboardService } from '../../../electron/core/clipboard/clipboard-service'
-import { MemoryClipboard } from '../../../electron/core/clipboard/memory-clipboard'
+import { MemoryClipboard } from '../../support/memory-clipboard'
 import { CoreEvents } from '../../../electron/core/events'
+import { VaultLifecycle } from '../../../electron/core/vault-lifecycle'
 import type { ClipboardState } from '../../../electron/shared/dto'
 
 const SECRET = 'CANARY-clipboard-7c1e'
@@ -21,7 +22,7 @@ beforeEach(() => {
     if (event === 'keyhold:clipboard.changed') states.push(payload as ClipboardState)
   })
   seconds = 30
-  service = new ClipboardService({ port, events, clearAfterSeconds: () => seconds })
+  service = new ClipboardService({ port, events, clearAfterSeconds: () => seconds, lifecycle: new VaultLifecycle() })
 })
 afterEach(() => vi.useRealTimers())
 
@@ -90,7 +91,7 @@ describe('the clipboard policy', () => {
       readText: async () => '',
       clear: async () => undefined,
     }
-    const s = new ClipboardService({ port: broken, events, clearAfterSeconds: () => 30 })
+    const s = new ClipboardService({ port: broken, events, clearAfterSeconds: () => 30, lifecycle: new VaultLifecycle() })
     const err = await s.copy(SECRET, 'k1', 'secret').catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'CLIPBOARD_UNAVAILABLE' })
     expect(String((err as Error).message)).not.toContain(SECRET)

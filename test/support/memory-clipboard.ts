@@ -1,4 +1,4 @@
-import type { ClipboardPort } from './clipboard-port'
+import type { ClipboardPort } from '../../electron/core/clipboard/clipboard-port'
 
 /** A clipboard held in memory: for unit tests, behind the same port as the real ones. */
 export class MemoryClipboard implements ClipboardPort {

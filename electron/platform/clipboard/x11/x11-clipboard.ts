@@ -1,6 +1,6 @@
 import type { X11Event } from 'x11'
-import { SerialQueue } from '../../serial-queue'
-import { ClipboardUnavailableError, type ClipboardHints, type ClipboardPort } from '../clipboard-port'
+import { SerialQueue } from '../../../shared/serial-queue'
+import { ClipboardUnavailableError, type ClipboardHints, type ClipboardPort } from '../../../core/clipboard/clipboard-port'
 import { convert, heldValue, predates, SELECTION_ATOM_NAMES, wipe, type HeldValue, type SelectionAtoms } from './targets'
 import { X11Link, X11LinkError } from './x11-link'
 

@@ -1,5 +1,5 @@
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
-import { ClipboardUnavailableError, type ClipboardHints, type ClipboardPort } from './clipboard-port'
+import { ClipboardUnavailableError, type ClipboardHints, type ClipboardPort } from '../../core/clipboard/clipboard-port'
 
 /**
  * The clipboard through the platform's own command-line tools, for where no in-process owner is

@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import { ClipboardUnavailableError, type ClipboardHints, type ClipboardPort } from './clipboard-port'
+import { ClipboardUnavailableError, type ClipboardHints, type ClipboardPort } from '../../core/clipboard/clipboard-port'
 import { MACOS_TOOLS, ToolClipboard, WAYLAND_TOOLS, WINDOWS_TOOLS } from './tool-clipboard'
 import { X11Clipboard } from './x11/x11-clipboard'
 
