@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { KeyholdCore } from '../core/keyhold-core'
 import { ERROR_MESSAGES } from '../shared/errors'
-import { SESSION_HEADER, SESSION_IDLE_MS, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
+import { SESSION_IDLE_MS, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
 import { handleApiCall } from './api-route'
 import { EventStreams } from './event-stream'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
