@@ -65,8 +65,12 @@ export async function connectWebBridge(): Promise<KeyholdBridge> {
     stop.abort()
     showSessionEnded()
   }
-  // Leaving or reloading cuts the stream too; that is not the session ending.
+  // Leaving or reloading cuts the stream too; that is not the session ending. A page brought
+  // back from the back/forward cache would have no stream left, so it starts afresh.
   window.addEventListener('pagehide', () => stop.abort())
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload()
+  })
 
   const dispatch = (event: string, data: string) => {
     const set = listeners.get(event)
