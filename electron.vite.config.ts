@@ -1,8 +1,25 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY_META } from './electron/shared/security'
 
 const root = import.meta.dirname
+
+/**
+ * Writes the window's CSP (electron/shared/security.ts, its only source) into index.html as the
+ * first tag of <head>, so it covers every script and style that follows. A policy typed into
+ * index.html by hand would be a second source to drift: the build refuses it.
+ */
+export function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'keyhold-csp-meta',
+    transformIndexHtml(html) {
+      if (/content-security-policy/i.test(html)) throw new Error('renderer/index.html must not carry its own Content-Security-Policy; it comes from electron/shared/security.ts.')
+      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }]
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -21,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       // electron-vite leaves the renderer unminified; the web host serves it over HTTP too.
       minify: true,

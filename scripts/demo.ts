@@ -12,7 +12,7 @@ import type { NewKeyInput } from '../electron/shared/dto'
 import { buildRenderer, hasRendererBuild } from '../electron/web/renderer-build'
 import { DEFAULT_RENDERER_DIR } from '../electron/web/project-paths'
 import { startWebHost } from '../electron/web/server'
-import { canOpenBrowser, openBrowser } from '../electron/web/open-browser'
+import { canOpenBrowser, openBrowser, writeLaunchFile } from '../electron/web/open-browser'
 import { TOKEN_FRAGMENT_KEY } from '../electron/shared/web-protocol'
 import { startSandboxes } from '../test/sandbox'
 
@@ -90,7 +90,8 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   )
-  if (canOpenBrowser()) openBrowser(address)
+  // The browser gets a private file's path, not the address: command lines are public.
+  if (canOpenBrowser()) openBrowser(writeLaunchFile(join(dataDir, 'web-launch'), address).path)
 
   let stopping = false
   const stop = async () => {

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util'
+
 export interface CliOptions {
   readonly dataDir: string | undefined
   readonly port: number
@@ -12,40 +14,38 @@ export const USAGE = 'Usage: npm run web -- [--data-dir DIR] [--port N] [--no-op
 
 export class UsageError extends Error {}
 
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  'renderer-dir': { type: 'string' },
+  port: { type: 'string' },
+  'no-open': { type: 'boolean' },
+} as const
+
+/** Node's own words for a bad command line, in ours: the usage line follows either way. */
+function usageErrorFrom(err: unknown): UsageError {
+  const code = (err as NodeJS.ErrnoException).code
+  const message = err instanceof Error ? err.message : String(err)
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return new UsageError(`Unknown option: ${/'([^']+)'/.exec(message)?.[1] ?? message}`)
+  }
+  const option = /--[a-z-]+/.exec(message)?.[0]
+  return new UsageError(option ? `${option} needs a value.` : message)
+}
+
 /** `--name value` and `--name=value` both work; anything unknown is an error rather than ignored. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let dataDir: string | undefined
-  let rendererDir: string | undefined
-  let port = 0
-  let open = true
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? ''
-    const eq = arg.indexOf('=')
-    const name = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg
-    const value = (): string => {
-      const v = eq !== -1 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i]
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value.`)
-      return v
+  const values = (() => {
+    try {
+      return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values
+    } catch (err) {
+      throw usageErrorFrom(err)
     }
-    switch (name) {
-      case '--data-dir':
-        dataDir = value()
-        break
-      case '--renderer-dir':
-        rendererDir = value()
-        break
-      case '--port': {
-        const raw = value()
-        port = Number(raw)
-        if (!/^\d+$/.test(raw) || port > 65_535) throw new UsageError('--port must be a number from 0 to 65535.')
-        break
-      }
-      case '--no-open':
-        open = false
-        break
-      default:
-        throw new UsageError(`Unknown option: ${arg}`)
-    }
+  })()
+  for (const name of ['data-dir', 'renderer-dir', 'port'] as const) {
+    if (values[name] === '') throw new UsageError(`--${name} needs a value.`)
   }
-  return { dataDir, port, open, rendererDir }
+  const raw = values.port
+  const port = raw === undefined ? 0 : Number(raw)
+  if (raw !== undefined && (!/^\d+$/.test(raw) || port > 65_535)) throw new UsageError('--port must be a number from 0 to 65535.')
+  return { dataDir: values['data-dir'], port, open: values['no-open'] !== true, rendererDir: values['renderer-dir'] }
 }

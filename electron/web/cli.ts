@@ -1,14 +1,15 @@
 // `npm run web`: the whole product on 127.0.0.1, for machines without Electron.
 // Run as `node --import tsx electron/web/cli.ts [--data-dir DIR] [--port N] [--no-open] [--renderer-dir DIR]`.
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
 import { createSystemClipboard } from '../platform/clipboard/system-clipboard'
 import { TOKEN_FRAGMENT_KEY } from '../shared/web-protocol'
 import { parseCliArgs, READY_PREFIX, UsageError, USAGE, type CliOptions } from './cli-args'
-import { canOpenBrowser, openBrowser } from './open-browser'
+import { canOpenBrowser, openBrowser, writeLaunchFile, type LaunchFile } from './open-browser'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
 import { buildRenderer, hasRendererBuild } from './renderer-build'
 import { startWebHost, type WebHost } from './server'
+import type { SessionEnd } from './sessions'
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
 const fail = (line: string, code = 1): never => {
@@ -39,9 +40,22 @@ function ensureRenderer(options: CliOptions): string {
   return rendererDir
 }
 
+const addressOf = (host: { url: string }, token: string) => `${host.url}#${TOKEN_FRAGMENT_KEY}=${token}`
+
+const ENDED: Readonly<Record<SessionEnd, string>> = {
+  'idle-lock': 'The vault locked after a while without use, and the Keyhold window’s session ended with it.',
+  unused: 'The Keyhold window’s session ended after going unused.',
+}
+
 async function startHost(core: KeyholdCore, rendererDir: string, port: number): Promise<WebHost> {
+  let started: WebHost | undefined
+  // The person's own terminal is the one place a new address may be shown.
+  const onSessionEnded = (reason: SessionEnd, token: string) => {
+    if (started) say(`${ENDED[reason]} To go on, open ${addressOf(started, token)}`)
+  }
   try {
-    return await startWebHost({ core, rendererDir, port })
+    started = await startWebHost({ core, rendererDir, port, onSessionEnded })
+    return started
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       return fail(`Port ${port} is already in use. Choose another with --port, or --port 0 for any free port.`)
@@ -51,7 +65,7 @@ async function startHost(core: KeyholdCore, rendererDir: string, port: number): 
 }
 
 /** Locks the vault (wiping its key) before the host goes, so quitting never leaves it open. */
-function stopOnSignals(core: KeyholdCore, host: WebHost): void {
+function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: LaunchFile | undefined): void {
   let stoppingSince: number | undefined
   const stop = () => {
     // Ctrl+C under npm arrives twice at once (from the terminal and forwarded by npm): only a
@@ -61,6 +75,7 @@ function stopOnSignals(core: KeyholdCore, host: WebHost): void {
       return
     }
     stoppingSince = Date.now()
+    launchFile?.remove()
     core
       .shutdown()
       .then(() => host.close())
@@ -78,12 +93,15 @@ async function main(): Promise<void> {
   // The web host's adapters: the clipboard of the machine it runs on.
   const core = createKeyholdCore({ dataDir: options.dataDir, clipboard: createSystemClipboard() })
   const host = await startHost(core, rendererDir, options.port)
-  stopOnSignals(core, host)
-  const launchUrl = `${host.url}#${TOKEN_FRAGMENT_KEY}=${host.token}`
+  const launchUrl = addressOf(host, host.token)
+  // The browser is opened on a private file holding the address, never on the address itself:
+  // a command line is readable by every local user, who could spend the token first.
+  const launchFile = options.open && canOpenBrowser() ? writeLaunchFile(join(core.paths.dataDir, 'web-launch'), launchUrl) : undefined
+  stopOnSignals(core, host, launchFile)
   say(`Vault folder: ${core.paths.dataDir}`)
   say(`Keyhold is running at ${launchUrl}`)
   say('Open that address in your browser (it works once). Press Ctrl+C to stop and lock the vault.')
-  if (options.open && canOpenBrowser()) openBrowser(launchUrl)
+  if (launchFile) openBrowser(launchFile.path)
   say(`${READY_PREFIX}${JSON.stringify({ url: launchUrl, port: host.port })}`)
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { SESSION_HEADER } from '../shared/web-protocol'
 
 /** The two names the page may be reached by; anything else (a rebinding DNS name, another port) is refused. */
 export function allowedHosts(port: number): readonly string[] {
@@ -27,14 +28,10 @@ export function isSameOriginFetch(req: IncomingMessage): boolean {
   return site === undefined || site === 'same-origin' || site === 'none'
 }
 
-export function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie
-  if (header === undefined) return undefined
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
+/** The session credential the page sends in SESSION_HEADER (never a cookie: see web-protocol.ts). */
+export function sessionHeader(req: IncomingMessage): string | undefined {
+  const value = req.headers[SESSION_HEADER.toLowerCase()]
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined
 }
 
 export function bearerToken(req: IncomingMessage): string | undefined {

@@ -3,13 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { KeyholdCore } from '../core/keyhold-core'
 import { ERROR_MESSAGES } from '../shared/errors'
-import { SESSION_COOKIE, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
+import { SESSION_IDLE_MS, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
 import { handleApiCall } from './api-route'
 import { EventStreams } from './event-stream'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
-import { bearerToken, cookieValue, hasOwnOrigin, isSameOriginFetch, trustedHost } from './request-guards'
+import { bearerToken, hasOwnOrigin, isSameOriginFetch, sessionHeader, trustedHost } from './request-guards'
 import { applySecurityHeaders, refuse, sendJson } from './responses'
-import { Sessions } from './sessions'
+import { Sessions, type SessionEnd } from './sessions'
 import { serveStatic } from './static-files'
 
 export const LOOPBACK_HOST = '127.0.0.1'
@@ -22,13 +22,17 @@ export interface WebHostOptions {
   readonly port?: number
   /** Only 127.0.0.1 is accepted; the option exists so a caller asking for anything else fails loudly. */
   readonly host?: string
+  /** How long a session may go unused before it ends (SESSION_IDLE_MS unless a test says otherwise). */
+  readonly sessionIdleMs?: number
+  /** Called when the window's session has ended, with the token that opens the next one. */
+  readonly onSessionEnded?: (reason: SessionEnd, token: string) => void
 }
 
 export interface WebHost {
   /** `http://127.0.0.1:<port>/`, without the token. */
   readonly url: string
   readonly origin: string
-  /** The one-time token the page exchanges for its session cookie. */
+  /** The one-time token the page exchanges for its session; a new one after each session ends. */
   readonly token: string
   readonly port: number
   /** Ends event streams and closes the server; requests still in flight are cut. */
@@ -37,15 +41,27 @@ export interface WebHost {
 
 /** The contract over loopback HTTP (electron/shared/web-protocol.ts), serving the renderer build. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { core, rendererDir = DEFAULT_RENDERER_DIR, port: requestedPort = 0, host = LOOPBACK_HOST } = options
+  const { core, rendererDir = DEFAULT_RENDERER_DIR, port: requestedPort = 0, host = LOOPBACK_HOST, sessionIdleMs = SESSION_IDLE_MS } = options
   if (host !== LOOPBACK_HOST) throw new Error(`The web host listens on ${LOOPBACK_HOST} only.`)
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
     throw new Error('The port must be a whole number from 0 to 65535.')
   }
   // Resolved once, so every served file can be checked against the real folder, symlinks included.
   const root = realpathSync(rendererDir)
-  const sessions = new Sessions()
   const streams = new EventStreams(core.events)
+  const sessions = new Sessions(sessionIdleMs, (reason, token) => {
+    // A page whose session ended must not go on hearing about the vault.
+    streams.closeAll()
+    options.onSessionEnded?.(reason, token)
+  })
+  // The vault locking itself for lack of use ends the session too: whoever finds the window
+  // later needs the terminal's new address as well as the password. Deferred, so the lock's own
+  // event still reaches the page before its stream is closed.
+  const stopWatchingLocks = core.events.subscribe((event, payload) => {
+    if (event === 'keyhold:vault.changed' && (payload as { reason?: string }).reason === 'idle') {
+      setImmediate(() => sessions.end('idle-lock'))
+    }
+  })
   let port = requestedPort
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -53,15 +69,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const host = trustedHost(req, port)
     if (host === undefined) return refuse(res, 421)
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/'
-    const hasSession = () => sessions.isValid(cookieValue(req, SESSION_COOKIE))
+    const hasSession = () => sessions.use(sessionHeader(req))
 
     if (path === WEB_SESSION_PATH) {
       if (req.method !== 'POST') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'POST' })
       if (!hasOwnOrigin(req, host)) return refuse(res, 403)
       const sessionId = sessions.exchange(bearerToken(req))
       if (sessionId === undefined) return refuse(res, 401)
-      res.writeHead(204, { 'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; HttpOnly; SameSite=Strict; Path=/` })
-      return void res.end()
+      // In the body, never a cookie: a 127.0.0.1 cookie would go to every other port of 127.0.0.1.
+      return sendJson(res, 200, { ok: true, value: { session: sessionId } })
     }
     if (path.startsWith(WEB_API_PREFIX)) {
       if (req.method !== 'POST') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'POST' })
@@ -100,10 +116,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `${origin}/`,
     origin,
-    token: sessions.token,
+    get token() {
+      return sessions.token
+    },
     port,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        stopWatchingLocks()
+        sessions.close()
         streams.closeAll()
         server.close(() => resolve())
         // A quitting host owes no answer to requests in flight, and a stalled client must not keep it alive.

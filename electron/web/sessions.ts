@@ -6,27 +6,72 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest()
 }
 
+function fresh(): string {
+  return randomBytes(TOKEN_BYTES).toString('base64url')
+}
+
+export type SessionEnd = 'idle-lock' | 'unused'
+
 /**
- * The per-launch token and the sessions it opens. The token works once: after the page has
- * exchanged it for a cookie, a copy seen in a terminal scrollback or a process list is useless.
- * Only digests are kept, so comparisons run in constant time and the lookups reveal nothing.
+ * The one-time token and the one session it opens. The token works once: after the page has
+ * exchanged it, a copy seen in a terminal scrollback is useless. When the session ends (the vault
+ * locked itself, or nobody used it for `idleMs`), a new token is minted so the person can open a
+ * window again; `onEnd` hands it to whoever prints addresses. Only digests are kept, so
+ * comparisons run in constant time and nothing here can be read back.
  */
 export class Sessions {
-  readonly token = randomBytes(TOKEN_BYTES).toString('base64url')
-  private tokenDigest: Buffer | undefined = digest(this.token)
-  private readonly sessionDigests = new Set<string>()
+  private currentToken = fresh()
+  private tokenDigest: Buffer | undefined = digest(this.currentToken)
+  private sessionDigest: Buffer | undefined
+  private idleTimer: NodeJS.Timeout | undefined
+  private closed = false
+
+  constructor(
+    private readonly idleMs: number,
+    private readonly onEnd: (reason: SessionEnd, token: string) => void,
+  ) {}
+
+  /** The token that opens the next session (a new one after every end). */
+  get token(): string {
+    return this.currentToken
+  }
 
   /** A new session id for the right token, the first time only; undefined otherwise. */
   exchange(candidate: string | undefined): string | undefined {
-    if (candidate === undefined || this.tokenDigest === undefined) return undefined
+    if (this.closed || candidate === undefined || this.tokenDigest === undefined) return undefined
     if (!timingSafeEqual(digest(candidate), this.tokenDigest)) return undefined
     this.tokenDigest = undefined
-    const sessionId = randomBytes(TOKEN_BYTES).toString('base64url')
-    this.sessionDigests.add(digest(sessionId).toString('hex'))
+    const sessionId = fresh()
+    this.sessionDigest = digest(sessionId)
+    this.idleTimer = setTimeout(() => this.end('unused'), this.idleMs)
+    // A forgotten window must not keep the host's process alive.
+    this.idleTimer.unref()
     return sessionId
   }
 
-  isValid(sessionId: string | undefined): boolean {
-    return sessionId !== undefined && this.sessionDigests.has(digest(sessionId).toString('hex'))
+  /** Whether `sessionId` is the live session; a valid use restarts its idle countdown. */
+  use(sessionId: string | undefined): boolean {
+    if (sessionId === undefined || this.sessionDigest === undefined) return false
+    if (!timingSafeEqual(digest(sessionId), this.sessionDigest)) return false
+    this.idleTimer?.refresh()
+    return true
+  }
+
+  /** Ends the session, if any, and mints the token for the next one. */
+  end(reason: SessionEnd): void {
+    if (this.closed || this.sessionDigest === undefined) return
+    this.sessionDigest = undefined
+    clearTimeout(this.idleTimer)
+    this.currentToken = fresh()
+    this.tokenDigest = digest(this.currentToken)
+    this.onEnd(reason, this.currentToken)
+  }
+
+  /** The host is stopping: nothing opens or stays open any more. */
+  close(): void {
+    this.closed = true
+    this.sessionDigest = undefined
+    this.tokenDigest = undefined
+    clearTimeout(this.idleTimer)
   }
 }

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import type { ProviderSettings } from '../../electron/shared/dto'
+import { SESSION_HEADER, SESSION_STORAGE_KEY } from '../../electron/shared/web-protocol'
 import { startSandboxes, type Sandboxes } from '../sandbox/index'
 import { addKey, createVault, escapeRegExp, expect, test as base, type KeySpec } from './fixtures'
 import { SecretWatch } from './secret-watch'
@@ -48,14 +49,17 @@ function sandboxSettings(sb: Sandboxes): Partial<ProviderSettings> {
 
 /** Points Keyhold at the sandboxes through the contract, as the window's own bridge would. */
 async function pointAtSandboxes(page: Page, sb: Sandboxes): Promise<void> {
-  const answer = await page.evaluate(async (providers) => {
-    const response = await fetch('/api/keyhold:settings.update', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ input: { providers } }),
-    })
-    return (await response.json()) as { ok: boolean }
-  }, sandboxSettings(sb))
+  const answer = await page.evaluate(
+    async ({ providers, header, storageKey }) => {
+      const response = await fetch('/api/keyhold:settings.update', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [header]: sessionStorage.getItem(storageKey) ?? '' },
+        body: JSON.stringify({ input: { providers } }),
+      })
+      return (await response.json()) as { ok: boolean }
+    },
+    { providers: sandboxSettings(sb), header: SESSION_HEADER, storageKey: SESSION_STORAGE_KEY },
+  )
   expect(answer.ok).toBe(true)
 }
 

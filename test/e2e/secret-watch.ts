@@ -2,7 +2,7 @@ import type { CDPSession, Page } from '@playwright/test'
 
 /**
  * Records everything the window received from Keyhold — every API response body and every
- * Server-Sent Event — so a test can prove a secret never reached it.
+ * byte of the event stream — so a test can prove a secret never reached it.
  */
 export class SecretWatch {
   private readonly received: string[] = []
@@ -20,7 +20,21 @@ export class SecretWatch {
     })
     watch.cdp = await page.context().newCDPSession(page)
     await watch.cdp.send('Network.enable')
-    watch.cdp.on('Network.eventSourceMessageReceived', (event) => watch.received.push(event.data))
+    // The window reads events with fetch (it must send its session header, which EventSource
+    // cannot), so the stream's bytes are asked for as they arrive.
+    const cdp = watch.cdp
+    const streams = new Set<string>()
+    cdp.on('Network.responseReceived', (event) => {
+      if (new URL(event.response.url).pathname !== '/events') return
+      streams.add(event.requestId)
+      cdp.send('Network.streamResourceContent', { requestId: event.requestId }).then(
+        ({ bufferedData }) => watch.received.push(Buffer.from(bufferedData, 'base64').toString('utf8')),
+        () => undefined,
+      )
+    })
+    cdp.on('Network.dataReceived', (event) => {
+      if (streams.has(event.requestId) && event.data) watch.received.push(Buffer.from(event.data, 'base64').toString('utf8'))
+    })
     return watch
   }
 

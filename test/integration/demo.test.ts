@@ -28,12 +28,12 @@ describe('npm run demo', () => {
       const origin = url.origin
       const token = new URLSearchParams(url.hash.slice(1)).get('token')
       const session = await fetch(`${origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, Origin: origin } })
-      expect(session.status).toBe(204)
-      const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0] as string
+      expect(session.status).toBe(200)
+      const credential = ((await session.json()) as { value: { session: string } }).value.session
       const api = async (channel: string, input?: unknown) => {
         const res = await fetch(`${origin}/api/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: origin, Cookie: cookie },
+          headers: { 'Content-Type': 'application/json', Origin: origin, 'X-Keyhold-Session': credential },
           body: JSON.stringify({ input }),
         })
         const body = (await res.json()) as { ok: boolean; value: unknown }

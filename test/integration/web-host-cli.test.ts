@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process'
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { createInterface } from 'node:readline'
@@ -24,9 +25,10 @@ afterEach(() => {
 })
 
 /** Starts the CLI exactly as `npm run web` will, on the Node running the tests (the pinned 24). */
-function startCli(args: readonly string[]): Cli {
-  const env = { ...process.env }
+function startCli(args: readonly string[], extraEnv: Record<string, string> = {}): Cli {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv }
   delete env['KEYHOLD_DATA_DIR']
+  if (extraEnv['KEYHOLD_BROWSER_OPENER']) delete env['CI']
   const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], {
     cwd: PROJECT_ROOT,
     env,
@@ -88,11 +90,75 @@ describe('npm run web (electron/web/cli.ts)', () => {
       method: 'POST',
       headers: { Origin: url.origin, Authorization: `Bearer ${url.hash.slice('#token='.length)}` },
     })
-    expect(session.status).toBe(204)
+    expect(session.status).toBe(200)
 
     const exited = exitOf(proc)
     proc.kill('SIGTERM')
     expect(await exited).toEqual({ code: 0, signal: null })
+  })
+
+  it('opens the browser on a 0600 file forwarding to the address: no command line carries the token', async () => {
+    const rendererDir = join(dir.path, 'renderer')
+    writeRenderer(rendererDir)
+    const dataDir = join(dir.path, 'data')
+    // The opener records what it was given, then waits on a FIFO so it is still running (and its
+    // command line readable) while /proc is scanned.
+    const rec = join(dir.path, 'opener')
+    spawnSync('mkdir', ['-p', rec])
+    const release = join(rec, 'release')
+    expect(spawnSync('mkfifo', [release]).status).toBe(0)
+    const opener = join(dir.path, 'record-opener.sh')
+    writeFileSync(
+      opener,
+      [
+        '#!/bin/sh',
+        `R='${rec}'`,
+        'printf "%s\n" "$@" > "$R/argv"',
+        'stat -c %a "$1" > "$R/mode"',
+        'stat -c %a "$(dirname "$1")" > "$R/dirmode"',
+        'cat "$1" > "$R/page"',
+        'touch "$R/done"',
+        'read line < "$R/release"',
+        '',
+      ].join('\n'),
+    )
+    chmodSync(opener, 0o755)
+    const proc = startCli(['--data-dir', dataDir, '--port', '0', '--renderer-dir', rendererDir], { KEYHOLD_BROWSER_OPENER: opener })
+    const lines = await untilReady(proc)
+    const ready = JSON.parse((lines.at(-1) ?? '').slice(READY_PREFIX.length)) as { url: string }
+    const token = new URL(ready.url).hash.slice('#token='.length)
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    await expect.poll(() => existsSync(join(rec, 'done')), { timeout: 10_000 }).toBe(true)
+
+    const argv = readFileSync(join(rec, 'argv'), 'utf8').trim().split('\n')
+    const launchFile = join(dataDir, 'web-launch', 'open-keyhold.html')
+    expect(argv).toEqual([launchFile])
+    expect(readFileSync(join(rec, 'mode'), 'utf8').trim()).toBe('600')
+    expect(readFileSync(join(rec, 'dirmode'), 'utf8').trim()).toBe('700')
+    // The file forwards to the address; it is the only place besides the terminal that holds it.
+    expect(readFileSync(join(rec, 'page'), 'utf8')).toContain(`<meta http-equiv="refresh" content="0;url=${ready.url}">`)
+
+    const withToken: string[] = []
+    let openerSeen = false
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let cmdline: string
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      } catch {
+        continue
+      }
+      if (cmdline.includes(token)) withToken.push(`${pid}: ${cmdline}`)
+      if (cmdline.includes(launchFile)) openerSeen = true
+    }
+    expect(openerSeen).toBe(true)
+    expect(withToken).toEqual([])
+    writeFileSync(release, 'go\n')
+
+    const exited = exitOf(proc)
+    proc.kill('SIGTERM')
+    expect(await exited).toEqual({ code: 0, signal: null })
+    expect(existsSync(launchFile)).toBe(false)
+    expect(existsSync(join(dataDir, 'web-launch'))).toBe(false)
   })
 
   it('refuses an unknown option or a bad port with the usage line, exit 2', async () => {

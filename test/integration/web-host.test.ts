@@ -5,11 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startWebHost } from '../../electron/web/server'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/security'
-import { SESSION_COOKIE } from '../../electron/shared/web-protocol'
+import { SESSION_HEADER } from '../../electron/shared/web-protocol'
 import type { KeyDetail, KeyListEntry, VaultStatus } from '../../electron/shared/dto'
 import { sampleKeys, STRONG_PASSWORD } from '../support/fixtures'
 import { testCore } from '../support/core'
 import { APP_CSS, APP_JS, callApi, INDEX_HTML, openSession, rawRequest, SseReader, startTestHost, type TestHost } from '../support/web-host'
+
+const S = SESSION_HEADER
 
 let t: TestHost
 let origin: string
@@ -154,42 +156,64 @@ describe('the one-time token', () => {
     }
   })
 
-  it('gives the right token an HttpOnly, SameSite=Strict session cookie, once', async () => {
+  it('gives the right token a session credential in the body, never in a cookie, once', async () => {
     const first = await exchange({ Authorization: `Bearer ${t.host.token}` })
-    expect(first.status).toBe(204)
-    const cookie = first.headers.get('set-cookie') ?? ''
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`))
-    expect(cookie).not.toContain(t.host.token)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('set-cookie')).toBeNull()
+    const body = (await first.json()) as { ok: true; value: { session: string } }
+    expect(Object.keys(body.value)).toEqual(['session'])
+    expect(body.value.session).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(body.value.session).not.toBe(t.host.token)
 
     const second = await exchange({ Authorization: `Bearer ${t.host.token}` })
     expect(second.status).toBe(401)
     expect(second.headers.get('set-cookie')).toBeNull()
 
-    const pair = cookie.split(';', 1)[0] ?? ''
-    expect((await callApi(t.host, pair, 'keyhold:vault.status')).status).toBe(200)
+    expect((await callApi(t.host, body.value.session, 'keyhold:vault.status')).status).toBe(200)
   })
 
   it('refuses the exchange from a foreign Origin, and does not spend the token on it', async () => {
     const res = await exchange({ Authorization: `Bearer ${t.host.token}`, Origin: 'http://evil.com' })
     expect(res.status).toBe(403)
     expect(res.headers.get('set-cookie')).toBeNull()
-    expect(await openSession(t.host)).toMatch(new RegExp(`^${SESSION_COOKIE}=`))
+    expect(await openSession(t.host)).toMatch(/^[A-Za-z0-9_-]{43}$/)
   })
 })
 
 describe('who may call the API', () => {
-  let cookie: string
+  let session: string
   beforeEach(async () => {
-    cookie = await openSession(t.host)
+    session = await openSession(t.host)
   })
 
-  it('refuses a missing or wrong session cookie with 401', async () => {
-    for (const bad of ['', `${SESSION_COOKIE}=`, `${SESSION_COOKIE}=forged`, `other=${cookie.split('=')[1] ?? ''}`, `${cookie}x`]) {
+  it('refuses a missing or wrong session credential with 401', async () => {
+    const forged = `${session.slice(0, -1)}${session.endsWith('A') ? 'B' : 'A'}`
+    for (const bad of ['', 'forged', forged, `${session}x`, `${session} ${session}`, `Bearer ${session}`, session.slice(1)]) {
       const res = await callApi(t.host, bad, 'keyhold:vault.status')
       expect(res.status, bad).toBe(401)
       expect(JSON.parse(res.text)).toEqual(NOT_AUTHORIZED)
     }
-    expect((await callApi(t.host, `a=b; ${cookie}; c=d`, 'keyhold:vault.status')).status).toBe(200)
+    expect((await callApi(t.host, session, 'keyhold:vault.status')).status).toBe(200)
+  })
+
+  it('takes the credential from its header only: in a cookie (the old way) or the URL it opens nothing', async () => {
+    const cookies = [`keyhold_session=${session}`, `${S}=${session}`, session]
+    for (const cookie of cookies) {
+      const res = await rawRequest(port, {
+        method: 'POST',
+        path: '/api/keyhold:keys.list',
+        headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+      expect(res.status, cookie).toBe(401)
+      expect(JSON.parse(res.body)).toEqual(NOT_AUTHORIZED)
+      const events = await rawRequest(port, { path: '/events', headers: { Cookie: cookie } })
+      expect(events.status, cookie).toBe(401)
+    }
+    for (const query of [`?session=${session}`, `?${S}=${session}`]) {
+      const res = await rawRequest(port, { method: 'POST', path: `/api/keyhold:keys.list${query}`, headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' })
+      expect(res.status, query).toBe(401)
+    }
   })
 
   it('refuses a foreign Host on every route, with no detail in the body', async () => {
@@ -198,8 +222,8 @@ describe('who may call the API', () => {
       const requests: { path: string; method?: string; body?: string; headers?: Record<string, string> }[] = [
         { path: '/' },
         { path: '/assets/app.js' },
-        { path: '/api/keyhold:vault.status', method: 'POST', body, headers: { Host: host, Origin: `http://${host}`, Cookie: cookie, 'Content-Type': 'application/json' } },
-        { path: '/events', headers: { Host: host, Cookie: cookie } },
+        { path: '/api/keyhold:vault.status', method: 'POST', body, headers: { Host: host, Origin: `http://${host}`, [S]: session, 'Content-Type': 'application/json' } },
+        { path: '/events', headers: { Host: host, [S]: session } },
       ]
       for (const request of requests) {
         const res = await rawRequest(port, { ...request, headers: { Host: host, ...request.headers } })
@@ -217,14 +241,14 @@ describe('who may call the API', () => {
   it('refuses a POST from any other Origin, or with none, with 403', async () => {
     const origins = ['http://evil.com', 'null', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, `http://localhost:${port}`, `${origin}/`, `http://127.0.0.1`]
     for (const o of origins) {
-      const res = await callApi(t.host, cookie, 'keyhold:vault.status', undefined, { Origin: o })
+      const res = await callApi(t.host, session, 'keyhold:vault.status', undefined, { Origin: o })
       expect(res.status, o).toBe(403)
       expect(JSON.parse(res.text)).toEqual(NOT_AUTHORIZED)
     }
     const missing = await rawRequest(port, {
       method: 'POST',
       path: '/api/keyhold:vault.status',
-      headers: { Cookie: cookie, 'Content-Type': 'application/json' },
+      headers: { [S]: session, 'Content-Type': 'application/json' },
       body: '{}',
     })
     expect(missing.status).toBe(403)
@@ -232,7 +256,7 @@ describe('who may call the API', () => {
     const viaLocalhost = await rawRequest(port, {
       method: 'POST',
       path: '/api/keyhold:vault.status',
-      headers: { Host: `localhost:${port}`, Origin: `http://localhost:${port}`, Cookie: cookie, 'Content-Type': 'application/json' },
+      headers: { Host: `localhost:${port}`, Origin: `http://localhost:${port}`, [S]: session, 'Content-Type': 'application/json' },
       body: '{}',
     })
     expect(viaLocalhost.status).toBe(200)
@@ -240,13 +264,13 @@ describe('who may call the API', () => {
 
   it('answers wrong Content-Type 415, oversized body 413, unknown channel 404, bad JSON 400', async () => {
     const post = (path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-      rawRequest(port, { method: 'POST', path, body, headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json', ...headers } })
+      rawRequest(port, { method: 'POST', path, body, headers: { Origin: origin, [S]: session, 'Content-Type': 'application/json', ...headers } })
 
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/jsonp']) {
       const res = await post('/api/keyhold:vault.status', '{}', { 'Content-Type': type })
       expect(res.status, type).toBe(415)
     }
-    const noType = await rawRequest(port, { method: 'POST', path: '/api/keyhold:vault.status', body: '{}', headers: { Origin: origin, Cookie: cookie } })
+    const noType = await rawRequest(port, { method: 'POST', path: '/api/keyhold:vault.status', body: '{}', headers: { Origin: origin, [S]: session } })
     expect(noType.status).toBe(415)
     expect((await post('/api/keyhold:vault.status', '{}', { 'Content-Type': 'application/json; charset=UTF-8' })).status).toBe(200)
 
@@ -259,7 +283,7 @@ describe('who may call the API', () => {
       method: 'POST',
       path: '/api/keyhold:vault.assessPassword',
       body: huge,
-      headers: { Origin: origin, Cookie: cookie, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      headers: { Origin: origin, [S]: session, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
     })
     expect(chunked.status).toBe(413)
 
@@ -277,13 +301,13 @@ describe('who may call the API', () => {
   })
 
   it('answers core errors as 200 Result envelopes, and no other method than POST', async () => {
-    const res = await callApi(t.host, cookie, 'keyhold:keys.list')
+    const res = await callApi(t.host, session, 'keyhold:keys.list')
     expect(res.status).toBe(200)
     expect(JSON.parse(res.text)).toEqual({ ok: false, error: { code: 'VAULT_LOCKED', message: ERROR_MESSAGES.VAULT_LOCKED } })
-    const invalid = await callApi(t.host, cookie, 'keyhold:vault.create', { password: 42 })
+    const invalid = await callApi(t.host, session, 'keyhold:vault.create', { password: 42 })
     expect(JSON.parse(invalid.text)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     for (const method of ['GET', 'PUT', 'DELETE']) {
-      const r = await rawRequest(port, { method, path: '/api/keyhold:vault.status', headers: { Origin: origin, Cookie: cookie } })
+      const r = await rawRequest(port, { method, path: '/api/keyhold:vault.status', headers: { Origin: origin, [S]: session } })
       expect(r.status, method).toBe(405)
     }
   })
@@ -291,10 +315,10 @@ describe('who may call the API', () => {
 
 describe('the contract over HTTP', () => {
   it('runs status → create → add → list, and never answers the secret', async () => {
-    const cookie = await openSession(t.host)
+    const session = await openSession(t.host)
     const bodies: string[] = []
     const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-      const res = await callApi(t.host, cookie, channel, input)
+      const res = await callApi(t.host, session, channel, input)
       bodies.push(res.text)
       expect(res.status).toBe(200)
       const result = JSON.parse(res.text) as { ok: true; value: T } | { ok: false; error: unknown }
@@ -321,29 +345,29 @@ describe('the contract over HTTP', () => {
 })
 
 describe('events over SSE', () => {
-  it('needs the session cookie and a same-origin fetch', async () => {
+  it('needs the session header and a same-origin fetch', async () => {
     const none = await fetch(new URL('/events', origin))
     expect(none.status).toBe(401)
-    const cookie = await openSession(t.host)
-    const crossSite = await fetch(new URL('/events', origin), { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } })
+    const session = await openSession(t.host)
+    const crossSite = await fetch(new URL('/events', origin), { headers: { [S]: session, 'Sec-Fetch-Site': 'cross-site' } })
     expect(crossSite.status).toBe(403)
-    const sameSite = await fetch(new URL('/events', origin), { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-site' } })
+    const sameSite = await fetch(new URL('/events', origin), { headers: { [S]: session, 'Sec-Fetch-Site': 'same-site' } })
     expect(sameSite.status).toBe(403)
   })
 
   it('delivers keyhold:vault.changed when the vault is locked through the API', async () => {
-    const cookie = await openSession(t.host)
-    await callApi(t.host, cookie, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    const session = await openSession(t.host)
+    await callApi(t.host, session, 'keyhold:vault.create', { password: STRONG_PASSWORD })
 
     const controller = new AbortController()
-    const res = await fetch(new URL('/events', origin), { headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' }, signal: controller.signal })
+    const res = await fetch(new URL('/events', origin), { headers: { [S]: session, 'Sec-Fetch-Site': 'same-origin' }, signal: controller.signal })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
     const events = new SseReader(streamOf(res))
 
     // The headers arrived, so the stream is subscribed before the lock below.
-    const locked = await callApi(t.host, cookie, 'keyhold:vault.lock')
+    const locked = await callApi(t.host, session, 'keyhold:vault.lock')
     expect(JSON.parse(locked.text)).toMatchObject({ ok: true, value: { state: 'locked' } })
     const event = await events.next((e) => e.event === 'keyhold:vault.changed')
     expect(JSON.parse(event.data)).toEqual({ status: { state: 'locked', unlockDelaySeconds: 0 }, reason: 'user' })
@@ -351,8 +375,8 @@ describe('events over SSE', () => {
   })
 
   it('ends open streams when the host closes', async () => {
-    const cookie = await openSession(t.host)
-    const res = await fetch(new URL('/events', origin), { headers: { Cookie: cookie } })
+    const session = await openSession(t.host)
+    const res = await fetch(new URL('/events', origin), { headers: { [S]: session } })
     const events = new SseReader(streamOf(res))
     const closed = t.host.close()
     // The stream is ended but not yet closed: a core event now must be skipped, since a write
@@ -360,5 +384,75 @@ describe('events over SSE', () => {
     t.core.events.emit('keyhold:keys.changed', { ids: [] })
     await closed
     await expect(events.next()).rejects.toThrow()
+  })
+})
+
+describe('how long a session lives', () => {
+  it('ends when the vault locks itself for lack of use: the stream closes, calls answer 401, a new token opens the next one', async () => {
+    const ended: { reason: string; token: string }[] = []
+    const idle = await startTestHost({ idleLockMs: 300, onSessionEnded: (reason, token) => ended.push({ reason, token }) })
+    try {
+      const firstToken = idle.host.token
+      const session = await openSession(idle.host)
+      await callApi(idle.host, session, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+      const res = await fetch(new URL('/events', idle.host.origin), { headers: { [S]: session } })
+      const events = new SseReader(streamOf(res))
+      // The lock's own event still reaches the page, then the stream ends with the session.
+      const locked = await events.next((e) => e.event === 'keyhold:vault.changed')
+      expect(JSON.parse(locked.data)).toMatchObject({ reason: 'idle' })
+      await expect(events.next()).rejects.toThrow('the event stream ended')
+
+      const after = await callApi(idle.host, session, 'keyhold:vault.status')
+      expect(after.status).toBe(401)
+      expect(JSON.parse(after.text)).toEqual(NOT_AUTHORIZED)
+      expect((await fetch(new URL('/events', idle.host.origin), { headers: { [S]: session } })).status).toBe(401)
+
+      expect(ended).toHaveLength(1)
+      expect(ended[0]?.reason).toBe('idle-lock')
+      expect(ended[0]?.token).toBe(idle.host.token)
+      expect(idle.host.token).not.toBe(firstToken)
+      const spent = await fetch(new URL('/session', idle.host.origin), { method: 'POST', headers: { Origin: idle.host.origin, Authorization: `Bearer ${firstToken}` } })
+      expect(spent.status).toBe(401)
+      const next = await openSession(idle.host)
+      expect(next).not.toBe(session)
+      expect((await callApi(idle.host, next, 'keyhold:vault.status')).status).toBe(200)
+    } finally {
+      await idle.stop()
+    }
+  })
+
+  it('does not end when the person locks the vault themselves', async () => {
+    const session = await openSession(t.host)
+    await callApi(t.host, session, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    await callApi(t.host, session, 'keyhold:vault.lock')
+    expect((await callApi(t.host, session, 'keyhold:vault.status')).status).toBe(200)
+  })
+
+  it('ends after going unused for its idle lifetime, even with the vault locked', async () => {
+    let ended!: (reason: string) => void
+    const endedWith = new Promise<string>((resolve) => (ended = resolve))
+    const unused = await startTestHost({ sessionIdleMs: 200, onSessionEnded: (reason) => ended(reason) })
+    try {
+      const session = await openSession(unused.host)
+      expect((await callApi(unused.host, session, 'keyhold:vault.status')).status).toBe(200)
+      expect(await endedWith).toBe('unused')
+      expect((await callApi(unused.host, session, 'keyhold:vault.status')).status).toBe(401)
+    } finally {
+      await unused.stop()
+    }
+  })
+
+  it('ends with the host: a closed host opens no session and its old one is refused by the next launch', async () => {
+    const session = await openSession(t.host)
+    const token = t.host.token
+    await t.host.close()
+    const next = await startWebHost({ core: testCore(join(t.root, 'data3')), rendererDir: t.rendererDir })
+    try {
+      expect((await callApi(next, session, 'keyhold:vault.status')).status).toBe(401)
+      const reused = await fetch(new URL('/session', next.origin), { method: 'POST', headers: { Origin: next.origin, Authorization: `Bearer ${token}` } })
+      expect(reused.status).toBe(401)
+    } finally {
+      await next.close()
+    }
   })
 })

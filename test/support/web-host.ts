@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
-import { startWebHost, type WebHost } from '../../electron/web/server'
-import { SESSION_COOKIE, WEB_API_PREFIX, WEB_SESSION_PATH } from '../../electron/shared/web-protocol'
+import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/web/server'
+import { SESSION_HEADER, WEB_API_PREFIX, WEB_SESSION_PATH } from '../../electron/shared/web-protocol'
 import { testCore } from './core'
 import { tempDir } from './fixtures'
 
@@ -29,12 +29,15 @@ export interface TestHost {
 }
 
 /** A real host on a free port, with a real core on a temporary data folder. */
-export async function startTestHost(): Promise<TestHost> {
+export async function startTestHost(
+  options: Pick<WebHostOptions, 'sessionIdleMs' | 'onSessionEnded'> & { idleLockMs?: number } = {},
+): Promise<TestHost> {
   const dir = tempDir('keyhold-web-')
   const rendererDir = join(dir.path, 'renderer')
   writeRenderer(rendererDir)
-  const core = testCore(join(dir.path, 'data'))
-  const host = await startWebHost({ core, rendererDir, port: 0 })
+  const { idleLockMs, ...hostOptions } = options
+  const core = testCore(join(dir.path, 'data'), idleLockMs === undefined ? {} : { idleLockMs })
+  const host = await startWebHost({ core, rendererDir, port: 0, ...hostOptions })
   return {
     host,
     core,
@@ -85,29 +88,33 @@ export function rawRequest(
   })
 }
 
-/** Exchanges the token; returns the `name=value` pair to send back as Cookie. */
+/** Exchanges the token; returns the session credential to send back in SESSION_HEADER. */
 export async function openSession(host: WebHost): Promise<string> {
   const res = await fetch(new URL(WEB_SESSION_PATH, host.origin), {
     method: 'POST',
     headers: { Authorization: `Bearer ${host.token}`, Origin: host.origin },
   })
-  const setCookie = res.headers.get('set-cookie') ?? ''
-  const pair = setCookie.split(';', 1)[0] ?? ''
-  if (res.status !== 204 || !pair.startsWith(`${SESSION_COOKIE}=`)) throw new Error(`session exchange answered ${res.status}`)
-  return pair
+  const body = (await res.json()) as { ok: boolean; value?: { session?: unknown } }
+  if (res.status !== 200 || typeof body.value?.session !== 'string') throw new Error(`session exchange answered ${res.status}`)
+  return body.value.session
+}
+
+/** The header that carries a session credential, as the page sends it. */
+export function sessionHeaders(session: string): Record<string, string> {
+  return { [SESSION_HEADER]: session }
 }
 
 /** Calls one contract method the way the page does; returns the status and the raw body text. */
 export async function callApi(
   host: WebHost,
-  cookie: string,
+  session: string,
   channel: string,
   input?: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; text: string }> {
   const res = await fetch(new URL(WEB_API_PREFIX + channel, host.origin), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie, ...headers },
+    headers: { 'Content-Type': 'application/json', Origin: host.origin, [SESSION_HEADER]: session, ...headers },
     body: JSON.stringify(input === undefined ? {} : { input }),
   })
   return { status: res.status, text: await res.text() }

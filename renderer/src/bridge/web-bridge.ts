@@ -1,13 +1,17 @@
 import type { EventChannel, MethodChannel } from '../../../electron/shared/channels'
 import type { KeyholdBridge } from '../../../electron/shared/contract'
 import type { Result } from '../../../electron/shared/result'
+import { SESSION_ENDED_HEADING, showSessionEnded } from './session-ended'
+import { SseParser } from './sse-parser'
 
 // The web host's protocol (electron/shared/web-protocol.ts). The window may import shared only
-// as types, so the few path strings are repeated here; the web-host tests pin both sides.
+// as types, so the few strings are repeated here; the web-host tests pin both sides.
 const SESSION_PATH = '/session'
 const API_PREFIX = '/api/'
 const EVENTS_PATH = '/events'
 const TOKEN_KEY = 'token'
+const SESSION_HEADER = 'X-Keyhold-Session'
+const SESSION_STORAGE_KEY = 'keyhold.session'
 
 const NOT_CONNECTED = {
   ok: false as const,
@@ -17,54 +21,126 @@ const NOT_CONNECTED = {
   },
 }
 
+const SESSION_ENDED = {
+  ok: false as const,
+  error: { code: 'NOT_AUTHORIZED' as const, message: `${SESSION_ENDED_HEADING}.` },
+}
+
 /**
- * Trades the one-time token in the address's fragment for the session cookie, then drops the
- * fragment so the token is not left in history or shown on screen.
+ * Trades the one-time token in the address's fragment for a session credential, kept in
+ * sessionStorage: that belongs to this scheme, host and port (and this tab) only, where a cookie
+ * for 127.0.0.1 would be sent to every other port too. The fragment is dropped first so the token
+ * is not left in history or on screen. A reload finds the credential again; a spent token (the
+ * address opened twice) leaves whatever this tab already had.
  */
-async function exchangeToken(): Promise<void> {
-  const params = new URLSearchParams(window.location.hash.slice(1))
-  const token = params.get(TOKEN_KEY)
-  if (!token) return
-  history.replaceState(null, '', window.location.pathname)
-  await fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'same-origin' })
+async function openSession(): Promise<string | undefined> {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get(TOKEN_KEY)
+  if (token) {
+    history.replaceState(null, '', window.location.pathname)
+    try {
+      const response = await fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })
+      if (response.ok) {
+        const body = (await response.json()) as { value?: { session?: unknown } }
+        if (typeof body.value?.session === 'string') sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
+      }
+    } catch {
+      // The host is not there; the first call says so.
+    }
+  }
+  return sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined
 }
 
 /** `window.keyhold` for a window served by the local web host: the contract over loopback HTTP. */
 export async function connectWebBridge(): Promise<KeyholdBridge> {
-  await exchangeToken()
+  const session = await openSession()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  let source: EventSource | undefined
+  const stop = new AbortController()
+  let streaming = false
 
-  const ensureEvents = (event: EventChannel) => {
-    source ??= new EventSource(EVENTS_PATH, { withCredentials: true })
-    if (!listeners.has(event)) {
-      listeners.set(event, new Set())
-      source.addEventListener(event, (message) => {
-        const payload: unknown = JSON.parse((message as MessageEvent<string>).data)
-        for (const listener of listeners.get(event) ?? []) listener(payload)
-      })
+  // The host answers 401 once the session is gone (it stopped, the vault locked itself, or the
+  // window sat unused): from then on nothing here can work, so the window says so once.
+  // The stale credential stays in storage, so a reload lands on the same message.
+  const sessionEnded = () => {
+    if (stop.signal.aborted) return
+    stop.abort()
+    showSessionEnded()
+  }
+  // Leaving or reloading cuts the stream too; that is not the session ending. A page brought
+  // back from the back/forward cache would have no stream left, so it starts afresh.
+  window.addEventListener('pagehide', () => stop.abort())
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) window.location.reload()
+  })
+
+  const dispatch = (event: string, data: string) => {
+    const set = listeners.get(event)
+    if (!set || set.size === 0) return
+    const payload: unknown = JSON.parse(data)
+    for (const listener of set) listener(payload)
+  }
+
+  // fetch, not EventSource, because only fetch can send the session header. The host ends a
+  // stream only when it stops or the session ends; reconnecting at once tells which.
+  const streamEvents = async (credential: string) => {
+    for (;;) {
+      let response: Response
+      try {
+        response = await fetch(EVENTS_PATH, { headers: { [SESSION_HEADER]: credential }, credentials: 'omit', cache: 'no-store', signal: stop.signal })
+      } catch {
+        return sessionEnded()
+      }
+      if (!response.ok || !response.body) return sessionEnded()
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+      const parser = new SseParser()
+      try {
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) break
+          for (const { event, data } of parser.push(value)) dispatch(event, data)
+        }
+      } catch {
+        // Cut mid-stream; the reconnect below finds out why.
+      }
+      if (stop.signal.aborted) return
     }
-    return listeners.get(event) as Set<(payload: unknown) => void>
   }
 
   const bridge = {
     async invoke(channel: MethodChannel, input?: unknown): Promise<Result<unknown>> {
+      if (session === undefined) return NOT_CONNECTED
+      if (stop.signal.aborted) return SESSION_ENDED
+      let response: Response
       try {
-        const response = await fetch(API_PREFIX + channel, {
+        response = await fetch(API_PREFIX + channel, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session },
           body: JSON.stringify({ input }),
-          credentials: 'same-origin',
+          credentials: 'omit',
         })
-        if (response.status === 401 || response.status === 403) return NOT_CONNECTED
+      } catch {
+        // Nothing answers: the host has stopped, and its sessions with it.
+        sessionEnded()
+        return SESSION_ENDED
+      }
+      if (response.status === 401) {
+        sessionEnded()
+        return SESSION_ENDED
+      }
+      if (response.status === 403) return NOT_CONNECTED
+      try {
         return (await response.json()) as Result<unknown>
       } catch {
         return NOT_CONNECTED
       }
     },
     on(event: EventChannel, listener: (payload: unknown) => void): () => void {
-      const set = ensureEvents(event)
+      if (!listeners.has(event)) listeners.set(event, new Set())
+      const set = listeners.get(event) as Set<(payload: unknown) => void>
       set.add(listener)
+      if (!streaming && session !== undefined) {
+        streaming = true
+        void streamEvents(session)
+      }
       return () => set.delete(listener)
     },
   }
