@@ -1,5 +1,5 @@
 import type { App, Session, Shell, WebContents } from 'electron'
-import { isPortalUrl } from '../shared/security'
+import { builtInProviders } from '../shared/providers/registry'
 import { isAppUrl } from './app-origin'
 
 type Guardable = Pick<WebContents, 'on' | 'setWindowOpenHandler'>
@@ -18,7 +18,7 @@ export function hardenWebContents(contents: Guardable, shell: PortalOpener): voi
   contents.on('will-redirect', stayInApp)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isPortalUrl(url)) {
+    if (builtInProviders.isPortalUrl(url)) {
       shell.openExternal(url).catch(() => {
         console.warn('Keyhold could not open the provider portal in the system browser.')
       })

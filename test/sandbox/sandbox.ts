@@ -25,8 +25,10 @@ export interface SandboxOptions {
   catcherUrl?: string
 }
 
-export async function startSandbox(provider: ProviderId, options: SandboxOptions = {}): Promise<Sandbox> {
-  const behaviour = BEHAVIOURS[provider]
+/** A sandbox for a built-in provider, or for any provider's behaviour (a test-only provider brings its own). */
+export async function startSandbox(which: ProviderId | ProviderBehaviour, options: SandboxOptions = {}): Promise<Sandbox> {
+  const behaviour = typeof which === 'string' ? BEHAVIOURS[which] : which
+  const provider = behaviour.id
   const host = options.host ?? '127.0.0.1'
   assertLoopback(host)
   const { catcherUrl } = options

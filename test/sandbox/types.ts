@@ -50,7 +50,7 @@ export interface FaultRule {
 export interface ReceivedCredential {
   at: number
   /** Which server it reached; `catcher` for the redirect target. */
-  provider: ProviderId | 'catcher'
+  provider: string
   /** The Host header as sent. */
   host: string
   /** Path and query as sent. */
@@ -61,7 +61,8 @@ export interface ReceivedCredential {
 }
 
 export interface Sandbox {
-  readonly provider: ProviderId
+  /** A built-in provider's id, or a test-only provider's. */
+  readonly provider: string
   /** The base URL to configure in Keyhold (ThreatSTOP: `…/v4.0`; Threadeo: the root, tenants under `/t/{tenant}`). */
   readonly url: string
   addKey(key: SandboxKey): void

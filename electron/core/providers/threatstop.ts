@@ -1,6 +1,6 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
 import { threatstop } from '../../shared/providers/threatstop'
-import type { ProviderCheck } from './provider-check'
+import { defaultRevocationVerdict, type ProviderCheck } from './provider-check'
 import { checkUrl, codeTable, genericOutcome, isRecord, parseJson, stringField, tooLarge } from './profile'
 
 // additional_info.error_code first (the public pages disagree on statuses): providers.md §1.
@@ -83,5 +83,14 @@ export const threatstopProfile: ProviderCheck<ThreatstopDetails, ThreatstopSetti
     if (outcome === 'limited') return `Works, but cannot reach the ${label} service — check the key’s permissions`
     if (outcome === 'blocked') return 'Not confirmed: ThreatSTOP answers the same for an unknown key and for a key limited to other networks'
     return OUTCOME_SENTENCES[outcome]
+  },
+
+  /**
+   * ThreatSTOP answers an unknown key and a key from another network alike (11001). For a key that
+   * worked from this machine before, that answer after a Delete Key means the key is gone.
+   */
+  revocation(outcome, workedBefore) {
+    if (outcome === 'blocked') return workedBefore ? 'confirmed' : 'unclear'
+    return defaultRevocationVerdict(outcome)
   },
 }

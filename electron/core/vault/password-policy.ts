@@ -1,5 +1,6 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import type { PasswordAssessment } from '../../shared/dto'
+import { BUILT_IN_PROVIDERS } from '../../shared/providers/registry'
 
 /** A master password guards every key; below this it is refused. NIST 800-63B-4 asks for ≥ 15 for single-factor passwords. */
 export const MIN_PASSWORD_LENGTH = 12
@@ -8,12 +9,13 @@ export const MIN_PASSWORD_LENGTH = 12
  * score 3 (10^8) falls to a GPU rig in about a day even at Argon2id's cost.
  */
 export const MIN_PASSWORD_SCORE = 4
-export const MAX_PASSWORD_LENGTH = 1024
+export { MAX_PASSWORD_LENGTH } from '../../shared/schemas/vault'
+import { MAX_PASSWORD_LENGTH } from '../../shared/schemas/vault'
 // zxcvbn's matching grows quickly with length and the score saturates long before this.
 const ESTIMATE_PREFIX = 128
 
-// Words an attacker targeting a Keyhold vault would try first.
-const APP_WORDS = ['keyhold', 'vault', 'master', 'password', 'apikey', 'threadeo', 'threatstop', 'spreeflo']
+// Words an attacker targeting a Keyhold vault would try first: ours, and the providers' names.
+const APP_WORDS = ['keyhold', 'vault', 'master', 'password', 'apikey', ...BUILT_IN_PROVIDERS.flatMap((p) => [p.id, p.label.toLowerCase()])]
 
 // The dictionaries weigh ~28 MB once loaded: they are loaded when a password is first assessed
 // (creating a vault or changing its password), not by every process that merely unlocks.

@@ -44,7 +44,7 @@ export function isCidr(text: string): boolean {
   return isIpv6(address) && bits <= 128
 }
 
-/** Why one origin is refused, or null: each origin must carry its protocol (ThreatSTOP's rule). */
+/** Why one origin is refused, or null: each origin must carry its protocol (a provider's documented rule). */
 export function originProblem(text: string): string | null {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return `“${text}” needs its protocol, such as https://${text}`
   if (!URL.canParse(text)) return `“${text}” is not a web address`

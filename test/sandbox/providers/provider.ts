@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Reply } from '../http-util'
 import type { KeyBook, KeyRules } from '../key-book'
-import type { ProviderId } from '../types'
 
 export interface ProviderRequest {
   readonly req: IncomingMessage
@@ -15,7 +14,7 @@ export interface ProviderRequest {
 
 /** One provider's API: where it lives, the keys it accepts, and how it answers. */
 export interface ProviderBehaviour extends KeyRules {
-  readonly id: ProviderId
+  readonly id: string
   /** Path prefix of the API on the sandbox origin; the sandbox URL is origin + basePath. */
   readonly basePath: string
   answer(request: ProviderRequest): Reply
