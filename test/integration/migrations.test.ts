@@ -10,7 +10,7 @@ import { migration0002ListSnapshot } from '../../electron/core/store/migrations/
 import { vaultPaths } from '../../electron/core/paths'
 import { LEGACY_ACTIVITY_TABLE } from '../../electron/core/store/migrations/0005-sealed-activity'
 import { call, callError, testCore } from '../support/core'
-import { writeLegacyVault, type LegacyVault } from '../support/legacy-vault'
+import { LEGACY_PROVIDER_SETTINGS, writeLegacyVault, type LegacyVault } from '../support/legacy-vault'
 import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
 
 let dir: ReturnType<typeof tempDir>
@@ -219,6 +219,12 @@ async function expectIntactAfterUpgrade(legacy: LegacyVault): Promise<void> {
   }
   const settings = await call(core, 'keyhold:settings.get')
   expect(settings.clipboard.clearAfterSeconds).toBe(legacy.clearAfterSeconds ?? 30)
+  if (legacy.clearAfterSeconds !== null) {
+    // Flat provider settings from before they were nested are read in today's shape.
+    expect(settings.providers['threadeo']).toEqual({ baseUrl: LEGACY_PROVIDER_SETTINGS.threadeoBaseUrl, checkPath: LEGACY_PROVIDER_SETTINGS.threadeoCheckPath })
+    expect(settings.providers['spreeflo']).toMatchObject({ auth: LEGACY_PROVIDER_SETTINGS.spreefloAuth, checkPath: '/ping' })
+    expect(settings.providers['threatstop']).toEqual({ baseUrl: 'https://rest.threatstop.com/v4.0' })
+  }
   // Still a working vault: it takes new keys and new activity.
   const added = await call(core, 'keyhold:keys.add', sampleKeys('after-upgrade')[0])
   core.vault.activity().record('copied', added.id, 'secret')

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { CheckRecord } from '../../electron/shared/dto'
 import { CheckStore } from '../../electron/core/checks/check-store'
-import { SettingsStore } from '../../electron/core/checks/settings-store'
 import { writeSnapshot, type SnapshotEntry } from '../../electron/core/keys/list-snapshot'
 import { RECORD_FORMAT, RecordCodec, type KeyMeta } from '../../electron/core/keys/record-codec'
 import { vaultPaths } from '../../electron/core/paths'
@@ -13,6 +12,13 @@ import { inlineKdf } from '../../electron/core/vault/kdf-worker'
 import { validateNewKey } from '../../electron/core/keys/validate-key'
 import { builtInProviders } from '../../electron/shared/providers'
 import { FAST_KDF, sampleKeys, STRONG_PASSWORD } from './fixtures'
+
+/** Provider settings as vaults stored them before settings were nested per provider (flat). */
+export const LEGACY_PROVIDER_SETTINGS = {
+  threadeoBaseUrl: 'https://{tenant}.threadeo.example.test',
+  threadeoCheckPath: '/api/v2/whoami',
+  spreefloAuth: 'x-api-key',
+} as const
 
 export interface LegacyKey {
   readonly id: string
@@ -89,7 +95,12 @@ export async function writeLegacyVault(dataDir: string, version: number, tag = `
       )
       new CheckStore(db, codec).add(checks)
       clearAfterSeconds = 45
-      new SettingsStore(db, codec, () => AT, builtInProviders).update({ clipboard: { clearAfterSeconds } })
+      // Settings as versions before nesting sealed them: provider settings flat, by provider-prefixed name.
+      db.prepare('INSERT INTO settings (id, format, blob, updated_at) VALUES (1, ?, ?, ?)').run(
+        RECORD_FORMAT,
+        codec.sealJson('settings', { providers: { ...LEGACY_PROVIDER_SETTINGS }, clipboard: { clearAfterSeconds } }),
+        AT,
+      )
     }
 
     const activity: { id: number; at: number; kind: string; keyId: string; field: string }[] = []

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
+import { z } from 'zod'
 import type { RecordCodec } from '../keys/record-codec'
 import { LEGACY_ACTIVITY_TABLE } from '../store/migrations/0005-sealed-activity'
 import { fromSqliteError } from '../store/sqlite-errors'
@@ -17,11 +18,9 @@ export type LoggedActivity = ({ readonly damaged: false } & ActivityEntry) | { r
 
 export const ACTIVITY_FORMAT = 1
 
-interface SealedEntry {
-  readonly kind: ActivityKind
-  readonly keyId: string | null
-  readonly field: string | null
-}
+const ACTIVITY_KINDS = ['copied', 'revealed', 'captured'] as const satisfies readonly ActivityKind[]
+const sealedEntrySchema = z.strictObject({ kind: z.enum(ACTIVITY_KINDS), keyId: z.string().nullable(), field: z.string().nullable() })
+type SealedEntry = z.output<typeof sealedEntrySchema>
 
 /** Binds an entry's blob to its format, row id and time (the codec adds the vault id). */
 function aadLabel(id: number, at: number): string {
@@ -78,7 +77,7 @@ export class ActivityLog {
     return rows.map((row): LoggedActivity => {
       if (row.format !== ACTIVITY_FORMAT) return { damaged: true, at: row.at }
       try {
-        const e = this.codec.openJson(aadLabel(row.id, row.at), row.sealed) as SealedEntry
+        const e = sealedEntrySchema.parse(this.codec.openJson(aadLabel(row.id, row.at), row.sealed))
         return { damaged: false, at: row.at, kind: e.kind, keyId: e.keyId, field: e.field }
       } catch {
         return { damaged: true, at: row.at }

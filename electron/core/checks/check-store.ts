@@ -8,10 +8,8 @@ import { fromSqliteError } from '../store/sqlite-errors'
 import { DETAIL_MAX_CHARS, REQUEST_ID_MAX_CHARS } from './provider-text'
 
 export type StoredCheck = Omit<CheckRecord, 'sentence'>
-interface Sealed {
-  requestId: string | null
-  detail: string | null
-}
+const sealedSchema = z.strictObject({ requestId: z.string().nullable(), detail: z.string().nullable() })
+type Sealed = z.output<typeof sealedSchema>
 
 const HISTORY_LIMIT = 100
 
@@ -67,7 +65,7 @@ export class CheckStore {
     return rows.map((row) => {
       let sealed: Sealed = { requestId: null, detail: null }
       try {
-        sealed = this.codec.openJson(aadLabel(row.id, keyId), row.sealed) as Sealed
+        sealed = sealedSchema.parse(this.codec.openJson(aadLabel(row.id, keyId), row.sealed))
       } catch {
         sealed = { requestId: null, detail: 'This entry of the history is damaged.' }
       }
