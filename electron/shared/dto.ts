@@ -167,8 +167,6 @@ export type VaultState = 'absent' | 'locked' | 'unlocked'
 
 export interface VaultStatus {
   readonly state: VaultState
-  /** Seconds the caller must wait before the next unlock attempt is answered. */
-  readonly unlockDelaySeconds: number
 }
 
 export interface PasswordAssessment {

@@ -326,7 +326,7 @@ describe('the contract over HTTP', () => {
       return result.value
     }
 
-    expect(await call<VaultStatus>('keyhold:vault.status')).toEqual({ state: 'absent', unlockDelaySeconds: 0 })
+    expect(await call<VaultStatus>('keyhold:vault.status')).toEqual({ state: 'absent' })
     expect(await call<VaultStatus>('keyhold:vault.create', { password: STRONG_PASSWORD })).toMatchObject({ state: 'unlocked' })
     const [input] = sampleKeys('WEB1')
     if (!input) throw new Error('sampleKeys gave no key')
@@ -370,7 +370,7 @@ describe('events over SSE', () => {
     const locked = await callApi(t.host, session, 'keyhold:vault.lock')
     expect(JSON.parse(locked.text)).toMatchObject({ ok: true, value: { state: 'locked' } })
     const event = await events.next((e) => e.event === 'keyhold:vault.changed')
-    expect(JSON.parse(event.data)).toEqual({ status: { state: 'locked', unlockDelaySeconds: 0 }, reason: 'user' })
+    expect(JSON.parse(event.data)).toEqual({ status: { state: 'locked' }, reason: 'user' })
     controller.abort()
   })
 

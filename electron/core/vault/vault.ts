@@ -71,7 +71,7 @@ export class Vault {
 
   status(): VaultStatus {
     const state = this.open ? 'unlocked' : existsSync(this.options.paths.vaultFile) ? 'locked' : 'absent'
-    return { state, unlockDelaySeconds: 0 }
+    return { state }
   }
 
   /** The keys of the unlocked vault; VAULT_LOCKED otherwise. */

@@ -4,7 +4,7 @@ import { CoreEvents } from '../../../electron/core/events'
 import { forwardCoreEvents, lockOnPowerEvents, shutdownBeforeQuit } from '../../../electron/main/lifecycle'
 import { cancellable, contents, Emitter } from './doubles'
 
-const status = { state: 'locked', unlockDelaySeconds: 0 } as const
+const status = { state: 'locked' } as const
 
 describe('locking with the computer', () => {
   it.each([
