@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import { MemoryClipboard } from '../support/memory-clipboard'
 import { call, testCore } from '../support/core'
@@ -7,6 +7,7 @@ import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
 let core: KeyholdCore | undefined
 const dir = tempDir()
 afterEach(async () => {
+  vi.useRealTimers()
   await core?.shutdown()
   dir.remove()
 })
@@ -27,5 +28,20 @@ describe('auto-lock after idle time', () => {
     expect(await locked).toMatchObject({ reason: 'idle' })
     expect(await call(core, 'keyhold:vault.status')).toMatchObject({ state: 'locked' })
     expect(clipboard.text).toBe('')
+  })
+
+  it('restarts the countdown on every call from the window, through the one handle path', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    core = testCore(dir.path, { idleLockMs: 1000, clipboard: new MemoryClipboard() })
+    await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    for (let i = 0; i < 4; i++) {
+      await vi.advanceTimersByTimeAsync(600)
+      // A call that fails validation still counts: the person is there.
+      await core.handlers['keyhold:keys.search']({ query: 42 })
+    }
+    // 2.4 s since unlock, never 1 s without a call: still open.
+    expect(await call(core, 'keyhold:vault.status')).toMatchObject({ state: 'unlocked' })
+    await vi.advanceTimersByTimeAsync(1001)
+    expect(await call(core, 'keyhold:vault.status')).toMatchObject({ state: 'locked' })
   })
 })
