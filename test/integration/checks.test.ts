@@ -4,8 +4,8 @@ import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { Outcome } from '../../electron/shared/checks'
 import type { CheckRunFinished, CheckRunProgress, NewKeyInput } from '../../electron/shared/dto'
 import { startSandboxes, type Sandboxes } from '../sandbox'
-import { keyInputs, secretFor, useSandboxes } from '../support/checks'
-import { call, testCore } from '../support/core'
+import { keyInputs, secretFor, startCheckCore } from '../support/checks'
+import { call } from '../support/core'
 import { STRONG_PASSWORD, tempDir } from '../support/fixtures'
 
 let sandboxes: Sandboxes
@@ -19,12 +19,7 @@ afterAll(async () => {
   await sandboxes.close()
 })
 beforeEach(async () => {
-  dir = tempDir()
-  // A short timeout keeps the hang cases quick; the 10 s default is the same code path.
-  core = testCore(dir.path, { checkTimeoutMs: 400 })
-  await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
-  await useSandboxes(core, sandboxes)
-  for (const s of [sandboxes.threadeo, sandboxes.threatstop, sandboxes.spreeflo, sandboxes.custom]) s.setFaults([])
+  ;({ dir, core } = await startCheckCore(sandboxes, 400))
 })
 afterEach(async () => {
   await core.shutdown()

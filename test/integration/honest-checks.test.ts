@@ -8,9 +8,9 @@ import type { Outcome } from '../../electron/shared/checks'
 import type { CheckRecord, CheckRunFinished, NewKeyInput } from '../../electron/shared/dto'
 import type { BuiltInProviderId as ProviderId } from '../../electron/shared/providers'
 import { startSandboxes, type Fault, type FaultRule, type Sandboxes } from '../sandbox'
-import { keyInputs, secretFor, useSandboxes } from '../support/checks'
-import { call, testCore } from '../support/core'
-import { STRONG_PASSWORD, tempDir } from '../support/fixtures'
+import { keyInputs, secretFor, startCheckCore } from '../support/checks'
+import { call } from '../support/core'
+import type { tempDir } from '../support/fixtures'
 
 let sandboxes: Sandboxes
 let dir: ReturnType<typeof tempDir>
@@ -23,11 +23,7 @@ afterAll(async () => {
   await sandboxes.close()
 })
 beforeEach(async () => {
-  dir = tempDir()
-  core = testCore(dir.path, { checkTimeoutMs: 2000 })
-  await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
-  await useSandboxes(core, sandboxes)
-  for (const s of [sandboxes.threadeo, sandboxes.threatstop, sandboxes.spreeflo, sandboxes.custom]) s.setFaults([])
+  ;({ dir, core } = await startCheckCore(sandboxes, 2000))
 })
 afterEach(async () => {
   await core.shutdown()

@@ -1,3 +1,4 @@
+import { deferred, settled } from '../support/async'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { CheckRunFinished } from '../../electron/shared/dto'
@@ -16,24 +17,6 @@ let dir: ReturnType<typeof tempDir>
 let core: KeyholdCore
 let clipboard: MemoryClipboard
 
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined
-  const promise = new Promise<void>((r) => {
-    resolve = r
-  })
-  return { promise, resolve }
-}
-
-/** Whether `promise` has settled once every callback already due has run. */
-async function settled(promise: Promise<unknown>): Promise<boolean> {
-  let done = false
-  void promise.then(
-    () => (done = true),
-    () => (done = true),
-  )
-  await new Promise((r) => setImmediate(r))
-  return done
-}
 
 async function openCore(options: TestCoreOptions = {}): Promise<void> {
   clipboard = new MemoryClipboard()

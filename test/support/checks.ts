@@ -2,7 +2,8 @@ import type { CustomDetails } from '../../electron/core/providers/custom'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { NewKeyInput } from '../../electron/shared/dto'
 import type { Sandboxes } from '../sandbox'
-import { call } from './core'
+import { call, testCore } from './core'
+import { STRONG_PASSWORD, tempDir } from './fixtures'
 
 /** Points a core's provider settings at the running sandboxes. */
 export async function useSandboxes(core: KeyholdCore, sandboxes: Sandboxes): Promise<void> {
@@ -39,4 +40,17 @@ export const keyInputs = {
     details: { provider: 'custom', baseUrl, auth },
     secret,
   }),
+}
+
+/**
+ * A fresh vault on a fresh folder, pointed at the sandboxes with their faults cleared: what every
+ * check test starts from. A short `checkTimeoutMs` keeps hang cases quick (same code path as 10 s).
+ */
+export async function startCheckCore(sandboxes: Sandboxes, checkTimeoutMs: number): Promise<{ dir: ReturnType<typeof tempDir>; core: KeyholdCore }> {
+  const dir = tempDir()
+  const core = testCore(dir.path, { checkTimeoutMs })
+  await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+  await useSandboxes(core, sandboxes)
+  for (const s of [sandboxes.threadeo, sandboxes.threatstop, sandboxes.spreeflo, sandboxes.custom]) s.setFaults([])
+  return { dir, core }
 }

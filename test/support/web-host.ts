@@ -1,3 +1,4 @@
+import { SseParser, type ServerEvent } from '../../renderer/src/bridge/sse-parser'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
@@ -120,14 +121,13 @@ export async function callApi(
   return { status: res.status, text: await res.text() }
 }
 
-export interface SseEvent {
-  readonly event: string
-  readonly data: string
-}
+export type SseEvent = ServerEvent
 
 /** Reads a Server-Sent Events body and hands out whole events (comments skipped) as they arrive. */
 export class SseReader {
-  private buffer = ''
+  // The window's own parser: the tests read the stream exactly as the window does.
+  private readonly parser = new SseParser()
+  private readonly pending: SseEvent[] = []
   private readonly decoder = new TextDecoder()
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>
 
@@ -138,31 +138,14 @@ export class SseReader {
   /** Waits, on the stream itself, for the first event `accept` takes. */
   async next(accept: (e: SseEvent) => boolean = () => true): Promise<SseEvent> {
     for (;;) {
-      let end = this.buffer.indexOf('\n\n')
-      while (end !== -1) {
-        const block = this.buffer.slice(0, end)
-        this.buffer = this.buffer.slice(end + 2)
-        const event = parseBlock(block)
-        if (event && accept(event)) return event
-        end = this.buffer.indexOf('\n\n')
-      }
+      for (let event = this.pending.shift(); event; event = this.pending.shift()) if (accept(event)) return event
       const { value, done } = await this.reader.read()
       if (done) throw new Error('the event stream ended')
-      this.buffer += this.decoder.decode(value, { stream: true })
+      this.pending.push(...this.parser.push(this.decoder.decode(value, { stream: true })))
     }
   }
 
   cancel(): Promise<void> {
     return this.reader.cancel()
   }
-}
-
-function parseBlock(block: string): SseEvent | undefined {
-  let event = 'message'
-  const data: string[] = []
-  for (const line of block.split('\n')) {
-    if (line.startsWith('event: ')) event = line.slice(7)
-    else if (line.startsWith('data: ')) data.push(line.slice(6))
-  }
-  return data.length === 0 ? undefined : { event, data: data.join('\n') }
 }

@@ -1,25 +1,8 @@
+import { deferred, settled } from '../support/async'
 import { describe, expect, it, vi } from 'vitest'
 import { VaultLifecycle, type LifecycleEvent } from '../../electron/core/vault-lifecycle'
 
 /** A promise with its resolve at hand, so a test decides when a participant finishes. */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined
-  const promise = new Promise<void>((r) => {
-    resolve = r
-  })
-  return { promise, resolve }
-}
-
-/** Whether `promise` has settled by the time every already-queued callback has run. */
-async function settled(promise: Promise<unknown>): Promise<boolean> {
-  let done = false
-  void promise.then(
-    () => (done = true),
-    () => (done = true),
-  )
-  await new Promise((r) => setImmediate(r))
-  return done
-}
 
 describe('the vault lifecycle', () => {
   it('tells every willLock participant the reason and waits for the slowest', async () => {
