@@ -8,7 +8,7 @@ import { backupBeforeMigration } from '../../electron/core/store/backups'
 import { createVaultDatabase } from '../../electron/core/store/database'
 import { MIGRATIONS } from '../../electron/core/store/migrations'
 import { wrapVaultKey, writeHeader } from '../../electron/core/vault/header'
-import { inlineKdf } from '../../electron/core/vault/kdf-worker'
+import { deriveKey } from '../../electron/core/vault/kdf'
 import { validateNewKey } from '../../electron/core/keys/validate-key'
 import { builtInProviders } from '../../electron/shared/providers'
 import { FAST_KDF, sampleKeys, STRONG_PASSWORD } from './fixtures'
@@ -53,7 +53,7 @@ export async function writeLegacyVault(dataDir: string, version: number, tag = `
     const vaultId = randomUUID()
     const vaultKey = randomBytes(32)
     const kdf = { algorithm: 'argon2id' as const, ...FAST_KDF, salt: randomBytes(16) }
-    const passwordKey = await inlineKdf.derive(STRONG_PASSWORD, kdf)
+    const passwordKey = await deriveKey(STRONG_PASSWORD, kdf)
     writeHeader(db, { vaultId, kdf, wrappedKey: wrapVaultKey(passwordKey, vaultKey, vaultId, kdf) }, AT)
     const codec = new RecordCodec(vaultKey, vaultId)
 

@@ -2,14 +2,11 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { KeyholdError } from '../errors'
 import { assertKdfParamsInRange, normalizePassword, type KdfParams } from './kdf-params'
-import { deriveKey } from './kdf'
 
-/** Derives the password key. The vault takes one of these so unit tests can run the KDF inline. */
+/** Derives the password key; the vault takes one, so a host (or a test) can choose where it runs. */
 export interface KdfRunner {
   derive(password: string, params: KdfParams): Promise<Buffer>
 }
-
-export const inlineKdf: KdfRunner = { derive: deriveKey }
 
 // The worker is a few lines of CommonJS evaluated from a string: no worker file to locate, which
 // keeps it working the same under Node, vitest, tsx and a bundled Electron main process.
