@@ -42,8 +42,8 @@ function enrol(sb: Sandboxes): void {
   sb.threadeo.addKey({ secret: THREADEO.secret, apiKey: 'TD-INTAKE-1', tenant: 'legal' })
 }
 
-function sandboxSettings(sb: Sandboxes): Partial<ProviderSettings> {
-  return { threadeoBaseUrl: `${sb.threadeo.url}/t/{tenant}`, threatstopBaseUrl: sb.threatstop.url, spreefloBaseUrl: sb.spreeflo.url }
+function sandboxSettings(sb: Sandboxes): ProviderSettings {
+  return { threadeo: { baseUrl: `${sb.threadeo.url}/t/{tenant}` }, threatstop: { baseUrl: sb.threatstop.url }, spreeflo: { baseUrl: sb.spreeflo.url } }
 }
 
 /** Points Keyhold at the sandboxes through the contract, as the window's own bridge would. */
