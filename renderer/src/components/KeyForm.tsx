@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useState } from 'react'
-import { Controller, get, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
+import { useMemo, useRef, useState } from 'react'
+import { get, useController, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { CaptureResult, KeyDetail, NewKeyInput, ProviderDetails } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
 import { fieldApplies } from '../../../electron/shared/validation/field-schemas'
@@ -46,15 +46,18 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
   const first = providers.find((p) => p.id === editing?.provider) ?? (providers[0] as ProviderDescriptor)
   const byId = useMemo(() => new Map(providers.map((p) => [p.id, p])), [providers])
 
-  // The schema follows the provider chosen and whether the secret was pasted.
+  // The schema follows the provider chosen and whether the secret was pasted (read at each
+  // validation: the form keeps the resolver it was given first).
+  const pasted = useRef(false)
+  pasted.current = capture !== null
   const resolver = useMemo<Resolver<KeyFormValues, unknown, KeyFormOutput>>(
     () => async (values, context, options) => {
       const descriptor = byId.get(values.details.provider) ?? first
-      const schema = keyFormSchema(descriptor, { editing: editing !== undefined, pasted: capture !== null })
+      const schema = keyFormSchema(descriptor, { editing: editing !== undefined, pasted: pasted.current })
       const labels = keyFormLabels(descriptor, descriptor.secret.label)
       return labelled(zodResolver(schema, schemaOptions) as unknown as Resolver<KeyFormValues, unknown, KeyFormOutput>, labels)(values, context, options)
     },
-    [byId, first, editing, capture],
+    [byId, first, editing],
   )
 
   const {
@@ -73,7 +76,16 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
     shouldFocusError: true,
   })
 
+  // Registered here, in the order they appear, so "focus the first error" means the first on screen.
+  const fields = {
+    name: register('name'),
+    details: (path: string) => register(`details.${path}` as 'details.provider'),
+  }
   const details = useWatch({ control, name: 'details' })
+  const applicable = (byId.get(details.provider) ?? first).fields.filter((f) => fieldApplies(f, details))
+  const detailFields = applicable.map((f) => [f, fields.details(f.path)] as const)
+  const { field: secretField } = useController({ control, name: 'secret' })
+  const later = { account: register('account'), tags: register('tags'), expiresOn: register('expiresOn'), notes: register('notes') }
   const descriptor = byId.get(details.provider) ?? first
   const errorFor = (name: string) => messageAt(errors, name)
 
@@ -132,30 +144,22 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
         </fieldset>
       )}
       <Field label="Name" error={errorFor('name')} hint="A name that says what the key is for, such as “Billing – website sign-up form”.">
-        {(p) => <input {...p} {...register('name')} autoFocus />}
+        {(p) => <input {...p} {...fields.name} autoFocus />}
       </Field>
 
-      {descriptor.fields
-        .filter((f) => fieldApplies(f, details))
-        .map((f) => (
-          <DescriptorField key={`${descriptor.id}:${f.path}`} field={f} registration={register(`details.${f.path}` as 'details.provider')} error={errorFor(`details.${f.path}`)} />
-        ))}
+      {detailFields.map(([f, registration]) => (
+        <DescriptorField key={`${descriptor.id}:${f.path}`} field={f} registration={registration} error={errorFor(`details.${f.path}`)} />
+      ))}
 
-      <Controller
-        control={control}
-        name="secret"
-        render={({ field }) => (
-          <SecretField
-            label={secretLabel}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            capture={capture}
-            onCapture={captured}
-            error={errorFor('secret')}
-          />
-        )}
+      <SecretField
+        label={secretLabel}
+        value={secretField.value}
+        onChange={secretField.onChange}
+        onBlur={secretField.onBlur}
+        inputRef={secretField.ref}
+        capture={capture}
+        onCapture={captured}
+        error={errorFor('secret')}
       />
       {secretCode === 'SECRET_WHITESPACE' && (
         <div className="choice-row">
@@ -169,16 +173,16 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
       )}
 
       <Field label="Account (optional)" error={errorFor('account')} hint="Whose account or which login the key belongs to.">
-        {(p) => <input {...p} {...register('account')} />}
+        {(p) => <input {...p} {...later.account} />}
       </Field>
       <Field label="Tags (optional, separated by commas)" error={errorFor('tags')}>
-        {(p) => <input {...p} {...register('tags')} />}
+        {(p) => <input {...p} {...later.tags} />}
       </Field>
       <Field label="Expires on (optional)" error={errorFor('expiresOn')}>
-        {(p) => <input {...p} {...register('expiresOn')} type="date" />}
+        {(p) => <input {...p} {...later.expiresOn} type="date" />}
       </Field>
       <Field label="Notes (optional)" error={errorFor('notes')}>
-        {(p) => <textarea {...p} {...register('notes')} rows={3} />}
+        {(p) => <textarea {...p} {...later.notes} rows={3} />}
       </Field>
       {(formError ?? messageAt(errors, 'details')) && (
         <p className="form-error" role="alert">
