@@ -32,6 +32,8 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
     formState: { errors, isSubmitting },
   } = useForm<SettingsFormValues, unknown, Output>({ defaultValues: settingsFormDefaults(providers, initial), resolver, mode: 'onTouched', reValidateMode: 'onChange' })
   const errorFor = (name: string) => messageAt(errors, name)
+  // Registered here, in screen order, so "focus the first error" means the first on screen.
+  const clearAfter = register('clipboard.clearAfterSeconds')
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
@@ -58,7 +60,7 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
         >
           {(p) => (
             <span className="with-unit">
-              <input {...p} {...register('clipboard.clearAfterSeconds')} type="number" inputMode="numeric" min={CLEAR_AFTER_SECONDS.min} max={CLEAR_AFTER_SECONDS.max} step={1} />
+              <input {...p} {...clearAfter} type="number" inputMode="numeric" min={CLEAR_AFTER_SECONDS.min} max={CLEAR_AFTER_SECONDS.max} step={1} />
               <span aria-hidden="true">seconds</span>
             </span>
           )}

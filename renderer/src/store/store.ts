@@ -47,7 +47,13 @@ export function createKeyholdStore(bridge: KeyholdBridge): KeyholdStore {
     providers: createProvidersSlice(api),
     ui: createUiSlice,
   }
-  const store = createStore<Store>()((set, get) => {
+  const store = createStore<Store>()(combineSlices(slices))
+  return Object.assign(store, { api })
+}
+
+/** The store's state from its slices, each holding a `set` limited to the fields it created. */
+export function combineSlices(slices: Readonly<Record<string, SliceCreator<object>>>) {
+  return (set: StoreApi<Store>['setState'], get: () => Store): Store => {
     const state: Record<string, unknown> = {}
     for (const [name, create] of Object.entries(slices)) {
       let owned: ReadonlySet<string> = new Set()
@@ -56,8 +62,7 @@ export function createKeyholdStore(bridge: KeyholdBridge): KeyholdStore {
       Object.assign(state, part)
     }
     return state as unknown as Store
-  })
-  return Object.assign(store, { api })
+  }
 }
 
 const StoreContext = createContext<KeyholdStore | null>(null)

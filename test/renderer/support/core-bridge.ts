@@ -19,7 +19,7 @@ export function coreBridge(core: KeyholdCore): KeyholdBridge & { calls: string[]
     }) as KeyholdBridge['invoke'],
     on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void) {
       return core.events.subscribe((name, payload) => {
-        if (name === event) listener(payload as EventPayload<E>)
+        if ((name as EventChannel) === event) listener(payload as EventPayload<E>)
       })
     },
   }
