@@ -71,7 +71,9 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
   } = useForm<KeyFormValues, unknown, KeyFormOutput>({
     defaultValues: keyFormDefaults(first, editing),
     resolver,
-    mode: 'onTouched',
+    // Errors appear on submit, all at once; after that each clears as soon as its field is fixed.
+    // (Not on blur: leaving an empty field to press "Paste from clipboard" is no mistake.)
+    mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: true,
   })

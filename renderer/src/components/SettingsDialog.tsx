@@ -30,7 +30,7 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SettingsFormValues, unknown, Output>({ defaultValues: settingsFormDefaults(providers, initial), resolver, mode: 'onTouched', reValidateMode: 'onChange' })
+  } = useForm<SettingsFormValues, unknown, Output>({ defaultValues: settingsFormDefaults(providers, initial), resolver, mode: 'onSubmit', reValidateMode: 'onChange' })
   const errorFor = (name: string) => messageAt(errors, name)
   // Registered here, in screen order, so "focus the first error" means the first on screen.
   const clearAfter = register('clipboard.clearAfterSeconds')
