@@ -39,6 +39,23 @@ describe('the key form, rendered from the descriptors core lists', () => {
     expect(dialog.getByLabelText(descriptor.secret.label, { exact: true })).toBeTruthy()
   })
 
+  it('renders a provider it has never heard of, from its descriptor alone', async () => {
+    const { w, dialog, user } = await openAddDialog()
+    const extra: ProviderDescriptor = {
+      ...(BUILT_IN_PROVIDERS[3] as ProviderDescriptor),
+      id: 'acme-test',
+      label: 'Acme Test API',
+      short: 'AT',
+      fields: [{ path: 'region', label: 'Acme region', hint: 'Where your Acme account lives.', rule: { kind: 'choice', options: [{ value: 'eu', label: 'Europe' }, { value: 'us', label: 'United States' }] }, required: true, initial: 'eu' }],
+      secret: { label: 'Acme token', noun: 'token' },
+    }
+    w.store.setState({ providers: [...BUILT_IN_PROVIDERS, extra] })
+    await user.click(await dialog.findByRole('radio', { name: 'Acme Test API' }))
+    expect((dialog.getByLabelText('Acme region', { exact: true }) as HTMLSelectElement).value).toBe('eu')
+    expect(dialog.getByText('Where your Acme account lives.')).toBeTruthy()
+    expect(dialog.getByLabelText('Acme token', { exact: true })).toBeTruthy()
+  })
+
   it('shows a field only when its condition holds', async () => {
     const { dialog, user } = await openAddDialog()
     const custom = BUILT_IN_PROVIDERS.find((d) => d.fields.some((f) => f.when)) as ProviderDescriptor
