@@ -23,11 +23,10 @@ export function useProvider(id: string): ProviderDescriptor | undefined {
 /** The provider's name, or its id while the descriptors are still on their way. */
 export const providerLabel = (d: ProviderDescriptor | undefined, id: string) => d?.label ?? id
 
-/** A badge tone from the id, so each provider keeps its colour without the window naming it. */
-export function badgeTone(id: string): number {
-  let hash = 0
-  for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
-  return hash % BADGE_TONES
+/** A badge colour by the provider's place in the registry: distinct for the first six, never named here. */
+export function useBadgeTone(id: string): number {
+  const index = useProviders().findIndex((p) => p.id === id)
+  return index < 0 ? 0 : index % BADGE_TONES
 }
 export const BADGE_TONES = 6
 
