@@ -28,7 +28,7 @@ interface KeyFormProps {
   onCancel: () => void
 }
 
-const COMMON_FIELDS = new Set(['name', 'account', 'notes', 'tags', 'expiresOn', 'secret'])
+const COMMON_FIELDS: ReadonlySet<string> = new Set(['name', 'account', 'notes', 'tags', 'expiresOn', 'secret'])
 
 /** The message at a field's name in react-hook-form's nested errors. */
 const messageAt = (errors: FieldErrors<KeyFormValues>, name: string): string | undefined => (get(errors, name) as { message?: string } | undefined)?.message
