@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 
-/** Each layer's forbidden imports (DESIGN.md): shared ← core ← platform ← {main, web}; preload ← shared constants; renderer ← shared types. */
+/** Each layer's forbidden imports (DESIGN.md): shared ← core ← platform ← {main, web}; preload ← shared constants; renderer ← shared. */
 const layer = (files, patterns, extra = {}) => ({
   files,
   rules: {
@@ -61,9 +61,13 @@ export default tseslint.config(
     { group: [...folder('core'), ...folder('platform'), ...folder('main'), ...folder('web'), '**/renderer/**'], message: 'preload imports only electron and shared constants' },
     { regex: '^(?!electron$|\\.)', message: 'a sandboxed preload imports only electron and shared constants' },
   ]),
-  layer(['renderer/**'], [
-    { group: ['electron', ...nodeBuiltins], message: 'the window has no electron or node access' },
-    { group: ['**/electron/core/**', '**/electron/platform/**', '**/electron/main/**', '**/electron/web/**', '**/electron/preload/**'], message: 'the window reaches Keyhold only through window.keyhold' },
-    { group: ['**/electron/shared', '**/electron/shared/**'], allowTypeImports: true, message: 'the window imports shared with `import type` only' },
-  ]),
+  layer(
+    ['renderer/**'],
+    [
+      // The window may import shared's values (labels, schemas, descriptors' types); never another layer.
+      { group: ['**/electron/core/**', '**/electron/main/**', '**/electron/web/**', '**/electron/preload/**', '**/electron/platform/**'], message: 'the window reaches Keyhold only through window.keyhold' },
+    ],
+    // Exact names, not patterns: a pattern `electron` would also match the `electron/shared` folder.
+    { paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'Bad layering: the window has no electron or node access (see DESIGN.md, "Shape").' })) },
+  ),
 )

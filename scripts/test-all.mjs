@@ -1,5 +1,5 @@
 // `npm test`: every gate in order — machine setup, typecheck, lint, security scan, unit,
-// integration, build, end-to-end in Chromium — then one closing line
+// integration, renderer (components in jsdom over the real core), build, end-to-end in Chromium — then one closing line
 // "keyhold: N passed, N failed[, N skipped]" that CI reads. Stops at the first failing gate.
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -74,6 +74,7 @@ const gates = [
   () => run('security scan (Electronegativity, TLS overrides)', 'node', ['scripts/security-scan.mjs']),
   () => vitest('unit'),
   () => vitest('integration'),
+  () => vitest('renderer'),
   () => run('build', 'electron-vite', ['build']),
   () => playwright(),
 ]

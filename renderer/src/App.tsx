@@ -1,21 +1,23 @@
 import { useEffect } from 'react'
-import { subscribe } from './api/client'
 import { Announcer } from './components/Announcer'
 import { FirstRun } from './screens/FirstRun'
 import { Unlock } from './screens/Unlock'
 import { VaultScreen } from './screens/VaultScreen'
 import { selectConnectionError, selectVaultState } from './store/selectors'
-import { useStore } from './store/store'
+import { useKeyholdStore, useStore } from './store/store'
 
 export function App() {
   const state = useStore(selectVaultState)
   const connectionError = useStore(selectConnectionError)
+  const providersLoaded = useStore((s) => s.providers !== null)
+  const store = useKeyholdStore()
 
   useEffect(() => {
-    const { loadVault, vaultChanged, loadKeys, loadHistory, runProgress, runFinished, clipboardChanged } = useStore.getState()
+    const { subscribe } = store.api
+    const { loadVault, loadProviders, vaultChanged, loadKeys, loadHistory, runProgress, runFinished, clipboardChanged } = store.getState()
     const offVault = subscribe('keyhold:vault.changed', ({ status, reason }) => vaultChanged(status, reason))
     const offKeys = subscribe('keyhold:keys.changed', ({ ids }) => {
-      const { vault, selectedId } = useStore.getState()
+      const { vault, selectedId } = store.getState()
       if (vault?.state !== 'unlocked') return
       void loadKeys()
       // A check of the open key made elsewhere (another window, a run) adds to its history.
@@ -26,6 +28,8 @@ export function App() {
     // Which key the clipboard holds and when it was cleared; never the value.
     const offClipboard = subscribe('keyhold:clipboard.changed', clipboardChanged)
     void loadVault()
+    // What the window renders every form from; needs no unlock.
+    loadProviders().catch((err: unknown) => store.getState().announce(`The providers could not be loaded: ${err instanceof Error ? err.message : 'try again'}`))
     return () => {
       offVault()
       offKeys()
@@ -33,7 +37,7 @@ export function App() {
       offFinished()
       offClipboard()
     }
-  }, [])
+  }, [store])
 
   return (
     <>
@@ -44,7 +48,7 @@ export function App() {
             <p>{connectionError}</p>
           </div>
         </main>
-      ) : state === null ? (
+      ) : state === null || !providersLoaded ? (
         <main className="gate" aria-busy="true">
           <p>Opening Keyhold…</p>
         </main>

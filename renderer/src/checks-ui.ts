@@ -1,27 +1,11 @@
-import type { Outcome, OutcomeCounts } from '../../electron/shared/checks'
-import type { ProviderSettings, SpreefloAuth } from '../../electron/shared/dto'
+import { OUTCOME_LABELS, OUTCOMES, type Outcome, type OutcomeCounts } from '../../electron/shared/checks'
 
-/**
- * What the window says about checks. The window may import shared only as types, so the words of
- * shared/checks.ts are repeated here in exhaustive records: an outcome added in shared fails the
- * typecheck here until it is named.
- */
-export const OUTCOME_ORDER: readonly Outcome[] = ['valid', 'limited', 'invalid', 'expired', 'blocked', 'unknown', 'misconfigured']
-
-/** Short labels for badges and filters (shared/checks.ts OUTCOME_LABELS). */
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  valid: 'Works',
-  limited: 'Limited',
-  invalid: 'Rejected',
-  expired: 'Expired',
-  blocked: 'Blocked?',
-  unknown: 'Couldn’t tell',
-  misconfigured: 'Check settings',
-}
+/** What the window says about checks, beyond shared's outcome labels and sentences. */
+export const OUTCOME_ORDER: readonly Outcome[] = OUTCOMES
 
 export const NEVER_CHECKED = 'Not checked yet'
 
-export const EMPTY_COUNTS: OutcomeCounts = { valid: 0, limited: 0, invalid: 0, expired: 0, blocked: 0, unknown: 0, misconfigured: 0 }
+export const EMPTY_COUNTS: OutcomeCounts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
 
 /** What the list can be narrowed to, besides the search. */
 export type OutcomeFilter = 'all' | 'unchecked' | Outcome
@@ -33,21 +17,6 @@ export const FILTER_LABELS: Readonly<Record<OutcomeFilter, string>> = {
 }
 
 export const FILTER_ORDER: readonly OutcomeFilter[] = ['all', ...OUTCOME_ORDER, 'unchecked']
-
-export const SPREEFLO_AUTH_LABELS: Readonly<Record<SpreefloAuth, string>> = {
-  bearer: 'Authorization: Bearer header',
-  'x-api-key': 'X-API-Key header',
-  basic: 'HTTP Basic (user “keyhold”, the key as password)',
-}
-
-export const SETTINGS_LABELS: Readonly<Record<keyof ProviderSettings, string>> = {
-  threadeoBaseUrl: 'Threadeo address template',
-  threadeoCheckPath: 'Threadeo check path',
-  threatstopBaseUrl: 'ThreatSTOP base URL',
-  spreefloBaseUrl: 'Spreeflo base URL',
-  spreefloCheckPath: 'Spreeflo check path',
-  spreefloAuth: 'How the Spreeflo key is sent',
-}
 
 const MINUTE = 60_000
 

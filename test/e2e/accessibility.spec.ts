@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { addKey, createVault, expect, STRONG_PASSWORD, test } from './fixtures'
+import { expectAccessible } from './pages/accessible'
 
-/** No serious or critical WCAG 2.x A/AA violation on what is on screen now. */
-async function expectAccessible(page: Page, screen: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(bad, `on ${screen}`).toEqual([])
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen is accessible (${scheme} theme)`, async ({ page, host }) => {
@@ -79,7 +70,7 @@ test('the whole journey works from the keyboard alone', async ({ page, host }) =
   const dialog = page.getByRole('dialog', { name: 'Add a key' })
   await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused()
   await page.keyboard.type('Keyboard key')
-  await dialog.getByLabel('Tenant subdomain').focus()
+  await dialog.getByLabel('Threadeo subdomain').focus()
   await page.keyboard.type('acme')
   await page.keyboard.press('Tab')
   await page.keyboard.type('ID-1')

@@ -1,9 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import type { ProviderSettings } from '../../electron/shared/dto'
 import { SESSION_HEADER, SESSION_STORAGE_KEY } from '../../electron/shared/web-protocol'
 import { startSandboxes, type Sandboxes } from '../sandbox/index'
-import { addKey, createVault, escapeRegExp, expect, test as base, type KeySpec } from './fixtures'
+import { addKey, createVault, expect, test as base, type KeySpec } from './fixtures'
+import { expectAccessible } from './pages/accessible'
+import { KeyList } from './pages/key-list'
+import { screenshotPath } from './pages/screenshots'
 import { SecretWatch } from './secret-watch'
 
 /**
@@ -33,7 +35,7 @@ const THREADEO: KeySpec = {
   provider: 'Threadeo',
   name: 'Threadeo – intake',
   secret: `${CANARY}-threadeo`,
-  fields: { 'Tenant subdomain': 'legal', 'API key (acts like a username)': 'TD-INTAKE-1' },
+  fields: { 'Threadeo subdomain': 'legal', 'API key (acts like a username)': 'TD-INTAKE-1' },
 }
 
 /** Every sandbox knows its key as working. */
@@ -43,8 +45,8 @@ function enrol(sb: Sandboxes): void {
   sb.threadeo.addKey({ secret: THREADEO.secret, apiKey: 'TD-INTAKE-1', tenant: 'legal' })
 }
 
-function sandboxSettings(sb: Sandboxes): Partial<ProviderSettings> {
-  return { threadeoBaseUrl: `${sb.threadeo.url}/t/{tenant}`, threatstopBaseUrl: sb.threatstop.url, spreefloBaseUrl: sb.spreeflo.url }
+function sandboxSettings(sb: Sandboxes): ProviderSettings {
+  return { threadeo: { baseUrl: `${sb.threadeo.url}/t/{tenant}` }, threatstop: { baseUrl: sb.threatstop.url }, spreeflo: { baseUrl: sb.spreeflo.url } }
 }
 
 /** Points Keyhold at the sandboxes through the contract, as the window's own bridge would. */
@@ -64,17 +66,15 @@ async function pointAtSandboxes(page: Page, sb: Sandboxes): Promise<void> {
 }
 
 /** The list side of the window: the count, the filter, "Check all" and its progress, the rows. */
-const pane = (page: Page) => page.getByRole('region', { name: 'Your keys' })
-const keyList = (page: Page) => page.getByRole('list', { name: 'Keys' })
-const row = (page: Page, name: string) => keyList(page).getByRole('listitem').filter({ hasText: name })
-const rowCheck = (page: Page, name: string) => row(page, name).getByRole('button', { name: `Check ${name}`, exact: true })
-const details = (page: Page) => page.getByRole('region', { name: 'Key details' })
-const history = (page: Page) => details(page).getByRole('list', { name: 'Check history' })
+const keys = (page: Page) => new KeyList(page)
+const pane = (page: Page) => keys(page).pane
+const keyList = (page: Page) => keys(page).list
+const row = (page: Page, name: string) => keys(page).row(name)
+const rowCheck = (page: Page, name: string) => keys(page).rowCheck(name)
+const details = (page: Page) => keys(page).details
+const history = (page: Page) => keys(page).history
+const open = (page: Page, name: string) => keys(page).open(name)
 
-async function open(page: Page, name: string): Promise<void> {
-  await keyList(page).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).click()
-  await expect(details(page).getByRole('heading', { name })).toBeVisible()
-}
 
 /** Counts the window's calls to one contract method. */
 function countCalls(page: Page, channel: string): () => number {
@@ -85,14 +85,6 @@ function countCalls(page: Page, channel: string): () => number {
   return () => n
 }
 
-/** No serious or critical WCAG 2.x A/AA violation on what is on screen now. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(bad, `on ${screen}`).toEqual([])
-}
 
 async function expectAnnounced(page: Page, text: string): Promise<void> {
   await expect(page.getByRole('status')).toHaveText(text)
@@ -166,8 +158,9 @@ test('a user checks one key, then all, sees a revoked key rejected, filters by o
   await expect(items.nth(1)).toContainText('Works')
   await expect(items.nth(1)).toContainText('HTTP status200')
   await expect(items.nth(2)).toContainText('Works')
-  // The README's picture of the key list: badges, a detail with its history.
-  await page.screenshot({ path: 'docs/screenshot-key-list.png' })
+  // The README's picture of the key list: badges, a detail with its history. Written to the
+  // ignored test-results/ on every run; into docs/ only when asked (npm run screenshot).
+  await page.screenshot({ path: screenshotPath('screenshot-key-list.png') })
 
   // The filter shows only the rejected key, and combines with the search.
   const show = page.getByLabel('Show', { exact: true })
@@ -244,7 +237,7 @@ test('provider settings are edited in their dialog, with inline errors, and used
   await base.fill('ftp://rest.threatstop.example/v4.0')
   await dialog.getByRole('button', { name: 'Save settings' }).click()
   await expect(base).toHaveAttribute('aria-invalid', 'true')
-  await expect(dialog.getByText('ThreatSTOP base URL is not in the expected form.')).toBeVisible()
+  await expect(dialog.getByText('ThreatSTOP base URL must be an https:// address.')).toBeVisible()
 
   await base.fill(sandboxes.threatstop.url)
   await dialog.getByRole('button', { name: 'Save settings' }).click()

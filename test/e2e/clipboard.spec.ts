@@ -1,10 +1,11 @@
-import AxeBuilder from '@axe-core/playwright'
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { addKey, createVault, escapeRegExp, expect, startHost, stopHost, test, type KeySpec, type WebHost } from './fixtures'
+import { addKey, createVault, expect, startHost, stopHost, test, type KeySpec, type WebHost } from './fixtures'
+import { expectAccessible } from './pages/accessible'
+import { KeyList } from './pages/key-list'
 import { SecretWatch } from './secret-watch'
 
 /**
@@ -21,7 +22,7 @@ const THREADEO: KeySpec = {
   provider: 'Threadeo',
   name: 'Threadeo – intake',
   secret: `${CANARY}-threadeo`,
-  fields: { 'Tenant subdomain': 'legal', 'API key (acts like a username)': THREADEO_API_KEY },
+  fields: { 'Threadeo subdomain': 'legal', 'API key (acts like a username)': THREADEO_API_KEY },
 }
 const COUNTDOWN = /^Copied — clears in (\d+) s$/
 const HINT_TARGET = 'x-kde-passwordManagerHint'
@@ -114,15 +115,12 @@ async function otherProgramCopies(text: string): Promise<void> {
 
 // ---- The window ---------------------------------------------------------------------------------
 
-const keyList = (page: Page) => page.getByRole('list', { name: 'Keys' })
-const row = (page: Page, name: string) => keyList(page).getByRole('listitem').filter({ hasText: name })
-const rowCopy = (page: Page, name: string) => row(page, name).getByRole('button', { name: `Copy key of ${name}`, exact: true })
-const details = (page: Page) => page.getByRole('region', { name: 'Key details' })
+const keys = (page: Page) => new KeyList(page)
+const row = (page: Page, name: string) => keys(page).row(name)
+const rowCopy = (page: Page, name: string) => keys(page).rowCopy(name)
+const details = (page: Page) => keys(page).details
+const open = (page: Page, name: string) => keys(page).open(name)
 
-async function open(page: Page, name: string): Promise<void> {
-  await keyList(page).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).click()
-  await expect(details(page).getByRole('heading', { name })).toBeVisible()
-}
 
 async function expectAnnounced(page: Page, text: string): Promise<void> {
   await expect(page.getByRole('status')).toHaveText(text)
@@ -145,14 +143,6 @@ async function setClearAfter(page: Page, seconds: number): Promise<void> {
   await expectAnnounced(page, 'Settings saved.')
 }
 
-/** No serious or critical WCAG 2.x A/AA violation on what is on screen now. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const bad = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  expect(bad, `on ${screen}`).toEqual([])
-}
 
 /** Where the canary is in the page itself (DOM, form values, storage), leaving out what it received. */
 async function inPage(watch: SecretWatch, page: Page, secret: string): Promise<string[]> {

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import type { KeySpec } from './pages/key-form'
+import { KeyholdApp } from './pages/keyhold-app'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 
@@ -42,7 +44,9 @@ export async function stopHost(host: WebHost): Promise<void> {
   await exited
 }
 
-export const STRONG_PASSWORD = 'correct-horse-battery-staple-42'
+export { STRONG_PASSWORD } from './pages/keyhold-app'
+export { escapeRegExp } from './pages/key-list'
+export type { KeySpec } from './pages/key-form'
 
 /** Each test gets its own data folder and its own web host. */
 export const test = base.extend<{ host: WebHost }>({
@@ -58,39 +62,11 @@ export const test = base.extend<{ host: WebHost }>({
 export { expect }
 
 /** Creates a vault through the first-run screen and waits for the empty vault. */
-export async function createVault(page: Page, host: WebHost, password = STRONG_PASSWORD): Promise<void> {
-  await page.goto(host.url)
-  await expect(page.getByRole('heading', { name: 'Create your Keyhold vault' })).toBeVisible()
-  await page.getByLabel('Master password').fill(password)
-  await page.getByLabel('Type it again').fill(password)
-  await page.getByRole('button', { name: 'Create vault' }).click()
-  await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible()
-}
-
-export interface KeySpec {
-  provider: 'Threadeo' | 'ThreatSTOP' | 'Spreeflo' | 'Custom REST API'
-  name: string
-  secret: string
-  fields?: Record<string, string>
-  selects?: Record<string, string>
+export async function createVault(page: Page, host: WebHost, password?: string): Promise<void> {
+  await new KeyholdApp(page).createVault(host.url, password)
 }
 
 /** Adds a key through the Add key dialog, the way a person would. */
 export async function addKey(page: Page, key: KeySpec): Promise<void> {
-  await page.getByRole('button', { name: /^Add (your first )?key$/ }).first().click()
-  const dialog = page.getByRole('dialog', { name: 'Add a key' })
-  await expect(dialog).toBeVisible()
-  await dialog.getByRole('radio', { name: key.provider }).check()
-  await dialog.getByLabel('Name', { exact: true }).fill(key.name)
-  for (const [label, value] of Object.entries(key.fields ?? {})) await dialog.getByLabel(label, { exact: true }).fill(value)
-  for (const [label, value] of Object.entries(key.selects ?? {})) await dialog.getByLabel(label, { exact: true }).selectOption({ label: value })
-  const secretLabel = key.provider === 'Threadeo' ? 'Secret token' : 'API key'
-  await dialog.getByLabel(secretLabel, { exact: true }).fill(key.secret)
-  await dialog.getByRole('button', { name: 'Add key' }).click()
-  await expect(dialog).toBeHidden()
-  await expect(page.getByRole('list', { name: 'Keys' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(key.name)}`) })).toBeVisible()
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  await new KeyholdApp(page).addKey(key)
 }

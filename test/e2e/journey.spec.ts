@@ -8,7 +8,7 @@ const KEYS: KeySpec[] = [
     provider: 'Threadeo',
     name: 'Threadeo – case intake',
     secret: `${CANARY}-threadeo`,
-    fields: { 'Tenant subdomain': 'smithlegal', 'API key (acts like a username)': 'TD-PUBLIC-ID-77' },
+    fields: { 'Threadeo subdomain': 'smithlegal', 'API key (acts like a username)': 'TD-PUBLIC-ID-77' },
   },
   { provider: 'ThreatSTOP', name: 'ThreatSTOP devices (read)', secret: `${CANARY}-threatstop`, selects: { 'Service the key can read': 'Devices' } },
   { provider: 'Spreeflo', name: 'Spreeflo – newsletter sync', secret: `${CANARY}-spreeflo`, fields: { 'Key name in Spreeflo': 'newsletter-sync' } },
@@ -123,11 +123,11 @@ test('inline validation names the field: a tenant that is not a subdomain', asyn
   await page.getByRole('button', { name: 'Add your first key' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add a key' })
   await dialog.getByLabel('Name', { exact: true }).fill('Threadeo')
-  await dialog.getByLabel('Tenant subdomain', { exact: true }).fill('evil.example.com/x')
+  await dialog.getByLabel('Threadeo subdomain', { exact: true }).fill('evil.example.com/x')
   await dialog.getByLabel('API key (acts like a username)', { exact: true }).fill('id')
   await dialog.getByLabel('Secret token', { exact: true }).fill('token')
   await dialog.getByRole('button', { name: 'Add key' }).click()
-  const tenant = dialog.getByLabel('Tenant subdomain', { exact: true })
+  const tenant = dialog.getByLabel('Threadeo subdomain', { exact: true })
   await expect(tenant).toHaveAttribute('aria-invalid', 'true')
-  await expect(dialog.getByText('Tenant subdomain is not in the expected form.')).toBeVisible()
+  await expect(dialog.getByText('Threadeo subdomain is not in the expected form.')).toBeVisible()
 })

@@ -15,7 +15,8 @@ describe('the layering rule (DESIGN.md) is enforced by lint', () => {
     ['shared importing fs', 'electron/shared/x.ts', "import fs from 'fs'\nexport const r = fs"],
     ['shared importing core', 'electron/shared/x.ts', "import { Vault } from '../core/vault/vault'\nexport const v = Vault"],
     ['renderer importing core at run time', 'renderer/src/x.ts', "import { Vault } from '../../electron/core/vault/vault'\nexport const v = Vault"],
-    ['renderer importing shared at run time', 'renderer/src/x.ts', "import { METHOD_CHANNELS } from '../../electron/shared/channels'\nexport const c = METHOD_CHANNELS"],
+    ['renderer importing main', 'renderer/src/x.ts', "import { createWindow } from '../../electron/main/window'\nexport const w = createWindow"],
+    ['renderer importing the web host', 'renderer/src/x.ts', "import { startWebHost } from '../../electron/web/server'\nexport const s = startWebHost"],
     ['renderer importing electron', 'renderer/src/x.ts', "import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer"],
     ['preload importing a package', 'electron/preload/x.ts', "import { z } from 'zod'\nexport const s = z"],
     ['preload importing core', 'electron/preload/x.ts', "import { Vault } from '../core/vault/vault'\nexport const v = Vault"],
@@ -36,6 +37,7 @@ describe('the layering rule (DESIGN.md) is enforced by lint', () => {
   it.each([
     ['core importing shared and node', 'electron/core/x.ts', "import { readFileSync } from 'node:fs'\nimport { ERROR_MESSAGES } from '../shared/errors'\nexport const a = [readFileSync, ERROR_MESSAGES]"],
     ['renderer importing shared types', 'renderer/src/x.ts', "import type { KeySummary } from '../../electron/shared/dto'\nexport type K = KeySummary"],
+    ['renderer importing shared at run time', 'renderer/src/x.ts', "import { OUTCOME_LABELS } from '../../electron/shared/checks'\nexport const l = OUTCOME_LABELS"],
     ['preload importing electron and shared constants', 'electron/preload/x.ts', "import { ipcRenderer } from 'electron'\nimport { METHOD_CHANNELS } from '../shared/channels'\nexport const a = [ipcRenderer, METHOD_CHANNELS]"],
     ['main importing core and electron', 'electron/main/x.ts', "import { app } from 'electron'\nimport { createKeyholdCore } from '../core/keyhold-core'\nexport const a = [app, createKeyholdCore]"],
     ['web importing platform and core', 'electron/web/x.ts', "import { createKeyholdCore } from '../core/keyhold-core'\nimport { createSystemClipboard } from '../platform/clipboard/system-clipboard'\nexport const a = [createKeyholdCore, createSystemClipboard]"],

@@ -1,23 +1,24 @@
 import type { EventChannel, MethodChannel } from '../../../electron/shared/channels'
 import type { KeyholdBridge } from '../../../electron/shared/contract'
+import { ERROR_MESSAGES } from '../../../electron/shared/errors'
 import type { Result } from '../../../electron/shared/result'
 import { SESSION_ENDED_HEADING, showSessionEnded } from './session-ended'
 import { SseParser } from './sse-parser'
 
-// The web host's protocol (electron/shared/web-protocol.ts). The window may import shared only
-// as types, so the few strings are repeated here; the web-host tests pin both sides.
-const SESSION_PATH = '/session'
-const API_PREFIX = '/api/'
-const EVENTS_PATH = '/events'
-const TOKEN_KEY = 'token'
-const SESSION_HEADER = 'X-Keyhold-Session'
-const SESSION_STORAGE_KEY = 'keyhold.session'
+import {
+  SESSION_HEADER,
+  SESSION_STORAGE_KEY,
+  TOKEN_FRAGMENT_KEY as TOKEN_KEY,
+  WEB_API_PREFIX as API_PREFIX,
+  WEB_EVENTS_PATH as EVENTS_PATH,
+  WEB_SESSION_PATH as SESSION_PATH,
+} from '../../../electron/shared/web-protocol'
 
 const NOT_CONNECTED = {
   ok: false as const,
   error: {
     code: 'NOT_AUTHORIZED' as const,
-    message: 'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
+    message: ERROR_MESSAGES.NOT_AUTHORIZED,
   },
 }
 

@@ -1,60 +1,69 @@
-import { useState, type FormEvent } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, useWatch, type Resolver } from 'react-hook-form'
 import { errorOf } from '../api/client'
+import { labelled, schemaOptions } from '../forms/messages'
+import { changePasswordFormSchema } from '../forms/password-forms'
 import { selectDialog } from '../store/selectors'
 import { useStore } from '../store/store'
 import { Field } from './Field'
 import { Modal } from './Modal'
 import { StrengthMeter } from './StrengthMeter'
 
+type Values = { currentPassword: string; newPassword: string; confirm: string }
+const LABELS: Readonly<Record<string, string>> = { currentPassword: 'Current master password', newPassword: 'New master password', confirm: 'The new password typed again' }
+
 function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const changePassword = useStore((s) => s.changePassword)
-  const [current, setCurrent] = useState('')
-  const [next, setNext] = useState('')
-  const [confirm, setConfirm] = useState('')
-  const [error, setError] = useState<{ field: string; message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
+    resolver: labelled(zodResolver(changePasswordFormSchema, schemaOptions) as Resolver<Values>, (name) => LABELS[name] ?? 'A field'),
+    reValidateMode: 'onChange',
+  })
+  const next = useWatch({ control, name: 'newPassword' })
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    if (next !== confirm) {
-      setError({ field: 'confirm', message: 'The two new passwords are not the same.' })
-      return
-    }
-    setBusy(true)
-    setError(null)
+  const submit = handleSubmit(async (values) => {
+    setFormError(null)
     try {
-      await changePassword(current, next)
+      await changePassword(values.currentPassword, values.newPassword)
       onDone()
     } catch (err) {
       const e = errorOf(err)
-      setError({ field: e.field ?? 'form', message: e.message })
-      setBusy(false)
+      // Core names its inputs (`currentPassword`, `newPassword`): this form's fields carry the same names.
+      if (e.field === 'currentPassword' || e.field === 'newPassword') setError(e.field, { type: 'server', message: e.message }, { shouldFocus: true })
+      else setFormError(e.message)
     }
-  }
+  })
 
-  const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
   return (
-    <form onSubmit={submit} noValidate>
-      <Field label="Current master password" error={errorFor('currentPassword')}>
-        {(p) => <input {...p} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} autoFocus />}
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Field label="Current master password" error={errors.currentPassword?.message}>
+        {(p) => <input {...p} {...register('currentPassword')} type="password" autoComplete="current-password" autoFocus />}
       </Field>
-      <Field label="New master password" error={errorFor('newPassword')} hint={<StrengthMeter password={next} id="new-strength" />}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />}
+      <Field label="New master password" error={errors.newPassword?.message} hint={<StrengthMeter password={next} id="new-strength" />}>
+        {(p) => <input {...p} {...register('newPassword')} type="password" autoComplete="new-password" />}
       </Field>
-      <Field label="Type the new password again" error={errorFor('confirm')}>
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
+      <Field label="Type the new password again" error={errors.confirm?.message}>
+        {(p) => <input {...p} {...register('confirm')} type="password" autoComplete="new-password" />}
       </Field>
-      {error && !['currentPassword', 'newPassword', 'confirm'].includes(error.field) && (
+      {formError && (
         <p className="form-error" role="alert">
-          {error.message}
+          {formError}
         </p>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Changing…' : 'Change password'}
         </button>
       </div>
     </form>

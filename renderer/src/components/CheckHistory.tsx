@@ -1,5 +1,5 @@
 import type { CheckRecord } from '../../../electron/shared/dto'
-import { OUTCOME_LABELS } from '../checks-ui'
+import { OUTCOME_LABELS } from '../../../electron/shared/checks'
 import { selectSelectedHistory } from '../store/selectors'
 import { useStore } from '../store/store'
 import { CheckedAt, OutcomeBadge } from './OutcomeBadge'

@@ -1,34 +1,30 @@
-import type { ReactNode } from 'react'
-import type { KeyDetail, ProviderDetails } from '../../../electron/shared/dto'
+import { useEffect, type ReactNode } from 'react'
+import type { KeyDetail } from '../../../electron/shared/dto'
+import type { ProviderDescriptor } from '../../../electron/shared/providers'
+import { fieldApplies } from '../../../electron/shared/validation/field-schemas'
 import { NOT_CONCEALED } from '../clipboard-ui'
-import { AUTH_KIND_LABELS, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
-import { selectClipboardConcealed, selectDetail, selectSelectedEntry, selectSelectedId } from '../store/selectors'
+import { keyAddress, providerLabel, shownValue, useProvider } from '../providers-ui'
+import { selectClipboardConcealed, selectDetail, selectSelectedEntry, selectSelectedId, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
 import { CheckButton } from './CheckButton'
 import { CheckHistory } from './CheckHistory'
 import { clipboardFor } from './CopyStatus'
-import { ApiKeyValue, SecretValue } from './KeyValues'
+import { CopyableValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
 
-function providerRows(id: string, d: ProviderDetails): [string, ReactNode][] {
-  switch (d.provider) {
-    case 'threadeo':
-      return [
-        ['Threadeo address', `https://${d.tenant}.threadeo.com`],
-        ['API key (username)', <ApiKeyValue keyId={id} apiKey={d.apiKey} />],
-      ]
-    case 'threatstop':
-      return [['Service it can read', THREATSTOP_SERVICE_LABELS[d.service]]]
-    case 'spreeflo':
-      return [['Key name in Spreeflo', d.keyName]]
-    case 'custom':
-      return [
-        ['Base URL', d.baseUrl],
-        ['Sent as', AUTH_KIND_LABELS[d.auth.kind]],
-        ...(d.auth.kind === 'header' ? ([['Header', d.auth.headerName]] as [string, string][]) : []),
-        ...(d.auth.kind === 'basic' ? ([['Username', d.auth.username]] as [string, string][]) : []),
-      ]
+/** The provider's fields, as its descriptor labels them; copyable ones get their copy button. */
+function providerRows(detail: KeyDetail, descriptor: ProviderDescriptor | undefined, settings: ReturnType<typeof selectSettings>): [string, ReactNode][] {
+  if (!descriptor) return []
+  const address = keyAddress(descriptor, detail.details, settings)
+  const rows: [string, ReactNode][] = address ? [[address.label, address.url]] : []
+  for (const f of descriptor.fields) {
+    if (!fieldApplies(f, detail.details)) continue
+    const value = shownValue(f, detail.details)
+    if (value === undefined) continue
+    const label = f.shownAs ?? f.label
+    rows.push([label, f.copyable ? <CopyableValue keyId={detail.id} field={f.path} label={label} value={value} /> : value])
   }
+  return rows
 }
 
 /** Said once, in the detail, when the clipboard holding this key could not be asked to keep it out of history. */
@@ -43,10 +39,17 @@ function Details({ detail }: { detail: KeyDetail }) {
   // The list entry is refreshed by every check and keys.changed; the detail was read once.
   const entry = useStore(selectSelectedEntry)
   const lastCheck = entry && !entry.damaged ? entry.lastCheck : detail.lastCheck
+  const descriptor = useProvider(detail.provider)
+  const settings = useStore(selectSettings)
+  const loadSettings = useStore((s) => s.loadSettings)
+  // The address setting decides what the key's address reads; it is loaded once per unlock.
+  useEffect(() => {
+    if (settings === null) void loadSettings().catch(() => undefined)
+  }, [settings, loadSettings])
   const rows: [string, ReactNode][] = [
-    ['Provider', PROVIDERS[detail.provider].label],
-    ...providerRows(detail.id, detail.details),
-    [PROVIDERS[detail.provider].secretLabel, detail.hasSecret ? <SecretValue detail={detail} /> : 'No key stored'],
+    ['Provider', providerLabel(descriptor, detail.provider)],
+    ...providerRows(detail, descriptor, settings),
+    [descriptor?.secret.label ?? 'Key', detail.hasSecret ? <SecretValue detail={detail} /> : 'No key stored'],
     ...(detail.account ? ([['Account', detail.account]] as [string, string][]) : []),
     ...(detail.expiresOn ? ([['Expires on', detail.expiresOn]] as [string, string][]) : []),
     ...(detail.tags.length ? ([['Tags', detail.tags.join(', ')]] as [string, string][]) : []),

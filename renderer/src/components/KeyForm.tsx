@@ -1,86 +1,16 @@
-import { useState, type FormEvent } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useMemo, useRef, useState } from 'react'
+import { get, useController, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { CaptureResult, KeyDetail, NewKeyInput, ProviderDetails } from '../../../electron/shared/dto'
-import type { CustomAuthKind, ProviderId, ThreatstopService } from '../../../electron/shared/providers'
+import type { ProviderDescriptor } from '../../../electron/shared/providers'
+import { fieldApplies } from '../../../electron/shared/validation/field-schemas'
 import { errorOf } from '../api/client'
-import { AUTH_KIND_LABELS, PROVIDER_ORDER, PROVIDERS, THREATSTOP_SERVICE_LABELS } from '../providers-ui'
+import { detailsDefaults, keyFormDefaults, keyFormLabels, keyFormSchema, type KeyFormOutput, type KeyFormValues } from '../forms/key-form-schema'
+import { labelled, schemaOptions } from '../forms/messages'
+import { useProviders } from '../providers-ui'
+import { DescriptorField } from './DescriptorField'
 import { Field } from './Field'
 import { SecretField } from './SecretField'
-
-interface Values {
-  provider: ProviderId
-  name: string
-  account: string
-  notes: string
-  tags: string
-  expiresOn: string
-  tenant: string
-  apiKey: string
-  service: ThreatstopService
-  keyName: string
-  baseUrl: string
-  authKind: CustomAuthKind
-  headerName: string
-  username: string
-  secret: string
-}
-
-const EMPTY: Values = {
-  provider: 'threadeo', name: '', account: '', notes: '', tags: '', expiresOn: '', tenant: '', apiKey: '',
-  service: 'devices', keyName: '', baseUrl: 'https://', authKind: 'bearer', headerName: 'X-API-Key', username: '', secret: '',
-}
-
-function valuesOf(key: KeyDetail): Values {
-  const d = key.details
-  return {
-    ...EMPTY,
-    provider: d.provider,
-    name: key.name,
-    account: key.account,
-    notes: key.notes,
-    tags: key.tags.join(', '),
-    expiresOn: key.expiresOn ?? '',
-    ...(d.provider === 'threadeo' ? { tenant: d.tenant, apiKey: d.apiKey } : {}),
-    ...(d.provider === 'threatstop' ? { service: d.service } : {}),
-    ...(d.provider === 'spreeflo' ? { keyName: d.keyName } : {}),
-    ...(d.provider === 'custom'
-      ? {
-          baseUrl: d.baseUrl,
-          authKind: d.auth.kind,
-          ...(d.auth.kind === 'header' ? { headerName: d.auth.headerName } : {}),
-          ...(d.auth.kind === 'basic' ? { username: d.auth.username } : {}),
-        }
-      : {}),
-  }
-}
-
-function detailsOf(v: Values): ProviderDetails {
-  switch (v.provider) {
-    case 'threadeo':
-      return { provider: 'threadeo', tenant: v.tenant.trim().toLowerCase(), apiKey: v.apiKey.trim() }
-    case 'threatstop':
-      return { provider: 'threatstop', service: v.service }
-    case 'spreeflo':
-      return { provider: 'spreeflo', keyName: v.keyName }
-    case 'custom':
-      return {
-        provider: 'custom',
-        baseUrl: v.baseUrl.trim(),
-        auth:
-          v.authKind === 'header'
-            ? { kind: 'header', headerName: v.headerName.trim() }
-            : v.authKind === 'basic'
-              ? { kind: 'basic', username: v.username }
-              : { kind: 'bearer' },
-      }
-  }
-}
-
-/** 'details.auth.headerName' → 'headerName', 'tags.2' → 'tags': the form's own field names. */
-function formField(field: string | undefined): string {
-  if (!field) return 'form'
-  const parts = field.split('.').filter((p) => p !== 'details' && p !== 'auth' && p !== 'changes' && !/^\d+$/.test(p))
-  return parts.at(-1) ?? 'form'
-}
 
 export interface KeyFormSubmit {
   common: Omit<NewKeyInput, 'details' | 'secret' | 'secretCaptureId'>
@@ -98,154 +28,175 @@ interface KeyFormProps {
   onCancel: () => void
 }
 
-export function KeyForm({ editing, onSubmit, onCancel }: KeyFormProps) {
-  const [v, setV] = useState<Values>(editing ? valuesOf(editing) : EMPTY)
-  const [error, setError] = useState<{ field: string; code: string; message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [capture, setCapture] = useState<CaptureResult | null>(null)
-  const set = <K extends keyof Values>(k: K) => (value: Values[K]) => setV((old) => ({ ...old, [k]: value }))
-  const errorFor = (field: string) => (error?.field === field ? error.message : undefined)
+const COMMON_FIELDS: ReadonlySet<string> = new Set(['name', 'account', 'notes', 'tags', 'expiresOn', 'secret'])
 
-  async function save(secretChoice: { keepSecretAsIs?: boolean; trimSecret?: boolean } = {}) {
-    setBusy(true)
-    setError(null)
-    const tags = v.tags.split(',').map((t) => t.trim()).filter(Boolean)
+/** The message at a field's name in react-hook-form's nested errors. */
+const messageAt = (errors: FieldErrors<KeyFormValues>, name: string): string | undefined => (get(errors, name) as { message?: string } | undefined)?.message
+
+export function KeyForm(props: KeyFormProps) {
+  const providers = useProviders()
+  if (providers.length === 0) return <p className="muted">Loading the providers…</p>
+  return <KeyFormBody {...props} providers={providers} />
+}
+
+function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & { providers: readonly ProviderDescriptor[] }) {
+  const [capture, setCapture] = useState<CaptureResult | null>(null)
+  const [secretCode, setSecretCode] = useState<string | null>(null)
+  const [formError, setFormError] = useState<string | null>(null)
+  const first = providers.find((p) => p.id === editing?.provider) ?? (providers[0] as ProviderDescriptor)
+  const byId = useMemo(() => new Map(providers.map((p) => [p.id, p])), [providers])
+
+  // The schema follows the provider chosen and whether the secret was pasted (read at each
+  // validation: the form keeps the resolver it was given first).
+  const pasted = useRef(false)
+  pasted.current = capture !== null
+  const resolver = useMemo<Resolver<KeyFormValues, unknown, KeyFormOutput>>(
+    () => async (values, context, options) => {
+      const descriptor = byId.get(values.details.provider) ?? first
+      const schema = keyFormSchema(descriptor, { editing: editing !== undefined, pasted: pasted.current })
+      const labels = keyFormLabels(descriptor, descriptor.secret.label)
+      return labelled(zodResolver(schema, schemaOptions) as unknown as Resolver<KeyFormValues, unknown, KeyFormOutput>, labels)(values, context, options)
+    },
+    [byId, first, editing],
+  )
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setValue,
+    setError,
+    clearErrors,
+    formState: { errors, isSubmitting },
+  } = useForm<KeyFormValues, unknown, KeyFormOutput>({
+    defaultValues: keyFormDefaults(first, editing),
+    resolver,
+    // Errors appear on submit, all at once; after that each clears as soon as its field is fixed.
+    // (Not on blur: leaving an empty field to press "Paste from clipboard" is no mistake.)
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: true,
+  })
+
+  // Registered here, in the order they appear, so "focus the first error" means the first on screen.
+  const fields = {
+    name: register('name'),
+    details: (path: string) => register(`details.${path}` as 'details.provider'),
+  }
+  const details = useWatch({ control, name: 'details' })
+  const applicable = (byId.get(details.provider) ?? first).fields.filter((f) => fieldApplies(f, details))
+  const detailFields = applicable.map((f) => [f, fields.details(f.path)] as const)
+  const { field: secretField } = useController({ control, name: 'secret' })
+  const later = { account: register('account'), tags: register('tags'), expiresOn: register('expiresOn'), notes: register('notes') }
+  const descriptor = byId.get(details.provider) ?? first
+  const errorFor = (name: string) => messageAt(errors, name)
+
+  function chooseProvider(next: ProviderDescriptor) {
+    // Another provider's fields start from its own initial values; nothing carries over.
+    setValue('details', detailsDefaults(next))
+    clearErrors('details')
+  }
+
+  async function save(values: KeyFormOutput, secretChoice: { keepSecretAsIs?: boolean; trimSecret?: boolean } = {}) {
+    setFormError(null)
+    setSecretCode(null)
     try {
       await onSubmit({
-        common: { name: v.name, account: v.account, notes: v.notes, tags, expiresOn: v.expiresOn || null, ...secretChoice },
-        details: detailsOf(v),
-        secret: capture || (editing && v.secret === '') ? undefined : v.secret,
+        common: { name: values.name, account: values.account, notes: values.notes, tags: values.tags, expiresOn: values.expiresOn, ...secretChoice },
+        details: values.details,
+        secret: capture || (editing && values.secret === '') ? undefined : values.secret,
         secretCaptureId: capture?.captureId,
       })
     } catch (err) {
       const e = errorOf(err)
-      setError({ field: formField(e.field), code: e.code, message: e.message })
-      setBusy(false)
+      // Core names the input path, and the form's fields carry the same names (an update nests
+      // them under `changes`).
+      const field = e.field?.startsWith('changes.') ? e.field.slice('changes.'.length) : e.field
+      if (field !== undefined && (COMMON_FIELDS.has(field) || descriptor.fields.some((f) => `details.${f.path}` === field))) {
+        setError(field as 'name', { type: 'server', message: e.message }, { shouldFocus: true })
+        if (field === 'secret') setSecretCode(e.code)
+      } else setFormError(e.message)
     }
   }
 
   /** A paste replaces whatever was typed; "Type it instead" starts the field empty. */
   function captured(next: CaptureResult | null) {
-    setV((old) => ({ ...old, secret: '' }))
+    setValue('secret', '')
     setCapture(next)
-    if (error?.field === 'secret') setError(null)
+    setSecretCode(null)
+    clearErrors('secret')
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    void save()
-  }
+  const submit = handleSubmit((values) => save(values))
+  // "Remove them" / "Keep as is" resend the form as it is now, with the person's answer.
+  const answer = (choice: { keepSecretAsIs?: boolean; trimSecret?: boolean }) => handleSubmit((values) => save(values, choice))()
 
-  const secretLabel = editing ? `New ${PROVIDERS[v.provider].secretLabel.toLowerCase()} (leave empty to keep the current one)` : PROVIDERS[v.provider].secretLabel
+  const secretLabel = editing ? `New ${descriptor.secret.label.toLowerCase()} (leave empty to keep the current one)` : descriptor.secret.label
   return (
-    <form className="key-form" onSubmit={submit} noValidate>
+    <form className="key-form" onSubmit={(e) => void submit(e)} noValidate>
       {!editing && (
         <fieldset className="provider-choice">
           <legend>Provider</legend>
-          {PROVIDER_ORDER.map((p) => (
-            <label key={p}>
-              <input type="radio" name="provider" value={p} checked={v.provider === p} onChange={() => set('provider')(p)} />
-              {PROVIDERS[p].label}
+          {providers.map((p) => (
+            <label key={p.id}>
+              <input type="radio" name="details.provider" value={p.id} checked={descriptor.id === p.id} onChange={() => chooseProvider(p)} />
+              {p.label}
             </label>
           ))}
         </fieldset>
       )}
-      <Field label="Name" error={errorFor('name')} hint="A name that says what the key is for, such as “Spreeflo – website sign-up form”.">
-        {(p) => <input {...p} value={v.name} onChange={(e) => set('name')(e.target.value)} autoFocus />}
+      <Field label="Name" error={errorFor('name')} hint="A name that says what the key is for, such as “Billing – website sign-up form”.">
+        {(p) => <input {...p} {...fields.name} autoFocus />}
       </Field>
 
-      {v.provider === 'threadeo' && (
-        <>
-          <Field label="Tenant subdomain" error={errorFor('tenant')} hint="The part before .threadeo.com in your Threadeo address.">
-            {(p) => <input {...p} value={v.tenant} onChange={(e) => set('tenant')(e.target.value)} autoCapitalize="off" spellCheck={false} />}
-          </Field>
-          <Field label="API key (acts like a username)" error={errorFor('apiKey')}>
-            {(p) => <input {...p} value={v.apiKey} onChange={(e) => set('apiKey')(e.target.value)} autoCapitalize="off" spellCheck={false} />}
-          </Field>
-        </>
-      )}
-      {v.provider === 'threatstop' && (
-        <Field label="Service the key can read" error={errorFor('service')}>
-          {(p) => (
-            <select {...p} value={v.service} onChange={(e) => set('service')(e.target.value as ThreatstopService)}>
-              {Object.entries(THREATSTOP_SERVICE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      {v.provider === 'spreeflo' && (
-        <Field label="Key name in Spreeflo" error={errorFor('keyName')} hint="The name you gave the key under Settings › API Keys. Spreeflo advises one key per integration.">
-          {(p) => <input {...p} value={v.keyName} onChange={(e) => set('keyName')(e.target.value)} />}
-        </Field>
-      )}
-      {v.provider === 'custom' && (
-        <>
-          <Field label="Base URL" error={errorFor('baseUrl')} hint="The API's address, starting with https://">
-            {(p) => <input {...p} type="url" value={v.baseUrl} onChange={(e) => set('baseUrl')(e.target.value)} spellCheck={false} />}
-          </Field>
-          <Field label="How the key is sent" error={errorFor('kind')}>
-            {(p) => (
-              <select {...p} value={v.authKind} onChange={(e) => set('authKind')(e.target.value as CustomAuthKind)}>
-                {Object.entries(AUTH_KIND_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {v.authKind === 'header' && (
-            <Field label="Header name" error={errorFor('headerName')}>
-              {(p) => <input {...p} value={v.headerName} onChange={(e) => set('headerName')(e.target.value)} spellCheck={false} />}
-            </Field>
-          )}
-          {v.authKind === 'basic' && (
-            <Field label="Username" error={errorFor('username')}>
-              {(p) => <input {...p} value={v.username} onChange={(e) => set('username')(e.target.value)} />}
-            </Field>
-          )}
-        </>
-      )}
+      {detailFields.map(([f, registration]) => (
+        <DescriptorField key={`${descriptor.id}:${f.path}`} field={f} registration={registration} error={errorFor(`details.${f.path}`)} />
+      ))}
 
-      <SecretField label={secretLabel} value={v.secret} onChange={set('secret')} capture={capture} onCapture={captured} error={errorFor('secret')} />
-      {error?.code === 'SECRET_WHITESPACE' && (
+      <SecretField
+        label={secretLabel}
+        value={secretField.value}
+        onChange={secretField.onChange}
+        onBlur={secretField.onBlur}
+        inputRef={secretField.ref}
+        capture={capture}
+        onCapture={captured}
+        error={errorFor('secret')}
+      />
+      {secretCode === 'SECRET_WHITESPACE' && (
         <div className="choice-row">
-          <button type="button" onClick={() => void save({ trimSecret: true })} disabled={busy}>
+          <button type="button" onClick={() => void answer({ trimSecret: true })} disabled={isSubmitting}>
             Remove them
           </button>
-          <button type="button" onClick={() => void save({ keepSecretAsIs: true })} disabled={busy}>
+          <button type="button" onClick={() => void answer({ keepSecretAsIs: true })} disabled={isSubmitting}>
             {capture ? 'Keep the key exactly as pasted' : 'Keep the key exactly as typed'}
           </button>
         </div>
       )}
 
       <Field label="Account (optional)" error={errorFor('account')} hint="Whose account or which login the key belongs to.">
-        {(p) => <input {...p} value={v.account} onChange={(e) => set('account')(e.target.value)} />}
+        {(p) => <input {...p} {...later.account} />}
       </Field>
       <Field label="Tags (optional, separated by commas)" error={errorFor('tags')}>
-        {(p) => <input {...p} value={v.tags} onChange={(e) => set('tags')(e.target.value)} />}
+        {(p) => <input {...p} {...later.tags} />}
       </Field>
       <Field label="Expires on (optional)" error={errorFor('expiresOn')}>
-        {(p) => <input {...p} type="date" value={v.expiresOn} onChange={(e) => set('expiresOn')(e.target.value)} />}
+        {(p) => <input {...p} {...later.expiresOn} type="date" />}
       </Field>
       <Field label="Notes (optional)" error={errorFor('notes')}>
-        {(p) => <textarea {...p} rows={3} value={v.notes} onChange={(e) => set('notes')(e.target.value)} />}
+        {(p) => <textarea {...p} {...later.notes} rows={3} />}
       </Field>
-      {error && !['name', 'tenant', 'apiKey', 'service', 'keyName', 'baseUrl', 'kind', 'headerName', 'username', 'secret', 'account', 'tags', 'expiresOn', 'notes'].includes(error.field) && (
+      {(formError ?? messageAt(errors, 'details')) && (
         <p className="form-error" role="alert">
-          {error.message}
+          {formError ?? messageAt(errors, 'details')}
         </p>
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : editing ? 'Save changes' : 'Add key'}
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : editing ? 'Save changes' : 'Add key'}
         </button>
       </div>
     </form>

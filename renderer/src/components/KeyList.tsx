@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, type KeyboardEvent } from 'react'
 import type { KeyListEntry } from '../../../electron/shared/dto'
-import { MASKED_SECRET, PROVIDERS } from '../providers-ui'
+import { MASKED_SECRET, providerLabel, useProvider } from '../providers-ui'
 import { selectSelectedId, selectVisibleEntries } from '../store/selectors'
 import { useStore } from '../store/store'
 import { CheckButton } from './CheckButton'
@@ -25,6 +25,11 @@ function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: 
       </button>
     )
   }
+  return <LiveKeyRow entry={entry} selected={selected} onSelect={onSelect} />
+}
+
+function LiveKeyRow({ entry, selected, onSelect }: { entry: Exclude<KeyListEntry, { damaged: true }>; selected: boolean; onSelect: () => void }) {
+  const label = providerLabel(useProvider(entry.provider), entry.provider)
   return (
     <>
       <button type="button" className="key-row" aria-current={selected || undefined} onClick={onSelect}>
@@ -34,8 +39,8 @@ function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: 
             {entry.name}
           </span>
           <span className="key-sub">
-            <span className="visually-hidden">{PROVIDERS[entry.provider].label}. </span>
-            {entry.account || PROVIDERS[entry.provider].label}
+            <span className="visually-hidden">{label}. </span>
+            {entry.account || label}
           </span>
           <CheckStatus lastCheck={entry.lastCheck} compact />
         </span>

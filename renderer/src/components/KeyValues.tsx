@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import type { KeyDetail } from '../../../electron/shared/dto'
-import { call, errorOf } from '../api/client'
+import { errorOf } from '../api/client'
 import { useSecondsLeft } from '../clipboard-ui'
-import { MASKED_SECRET } from '../providers-ui'
-import { useStore } from '../store/store'
+import { MASKED_SECRET, secretNoun, useProvider } from '../providers-ui'
+import { useApi, useStore } from '../store/store'
 import { CopyButton } from './CopyButton'
 import { CopyStatus } from './CopyStatus'
-
-/** What the secret is called in buttons and sentences: Threadeo's is a token beside its API key. */
-export function secretNoun(detail: KeyDetail): string {
-  return detail.provider === 'threadeo' ? 'secret token' : 'key'
-}
 
 interface Revealed {
   readonly value: string
@@ -23,7 +18,8 @@ interface Revealed {
  * unmount (another key chosen, the vault locked) it is dropped and the mask is back.
  */
 export function SecretValue({ detail }: { detail: KeyDetail }) {
-  const noun = secretNoun(detail)
+  const noun = secretNoun(useProvider(detail.provider))
+  const api = useApi()
   const announce = useStore((s) => s.announce)
   const [revealed, setRevealed] = useState<Revealed | null>(null)
   const [busy, setBusy] = useState(false)
@@ -52,7 +48,7 @@ export function SecretValue({ detail }: { detail: KeyDetail }) {
     setBusy(true)
     setError(null)
     try {
-      const result = await call('keyhold:keys.reveal', { id: detail.id, field: 'secret' })
+      const result = await api.call('keyhold:keys.reveal', { id: detail.id, field: 'secret' })
       // Closed meanwhile: the answer is dropped here, never kept.
       if (!mounted.current) return
       setRevealed({ value: result.value, until: Date.now() + result.hideAfterSeconds * 1000 })
@@ -97,15 +93,15 @@ export function SecretValue({ detail }: { detail: KeyDetail }) {
   )
 }
 
-/** Threadeo's API key: an identifier, shown as it is, copied through core like the token. */
-export function ApiKeyValue({ keyId, apiKey }: { keyId: string; apiKey: string }) {
+/** A field its provider marks copyable (an identifier such as an API key): shown as it is, copied through core like the secret. */
+export function CopyableValue({ keyId, field, label, value }: { keyId: string; field: string; label: string; value: string }) {
   return (
     <div className="key-value">
-      <span className="value-line">{apiKey}</span>
+      <span className="value-line">{value}</span>
       <span className="value-actions">
-        <CopyButton keyId={keyId} field="apiKey" label="Copy API key" />
+        <CopyButton keyId={keyId} field={field} label={`Copy ${label}`} />
       </span>
-      <CopyStatus keyId={keyId} field="apiKey" />
+      <CopyStatus keyId={keyId} field={field} />
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import type { OutcomeFilter } from '../checks-ui'
 import { FILTER_LABELS, FILTER_ORDER } from '../checks-ui'
 import { checkAllTargets, selectCheckRun, selectKeyCount, selectMatchedQuery, selectOutcomeFilter, selectQuery, selectVisibleEntries } from '../store/selectors'
-import { useStore } from '../store/store'
+import { useKeyholdStore, useStore } from '../store/store'
 
 function countText(visible: number, count: number, query: string, filter: OutcomeFilter): string {
   const keys = `${count} ${count === 1 ? 'key' : 'keys'}`
@@ -21,11 +21,12 @@ export function ListToolbar() {
   const setFilter = useStore((s) => s.setOutcomeFilter)
   const running = useStore(selectCheckRun) !== null
   const checkAll = useStore((s) => s.checkAll)
+  const store = useKeyholdStore()
   const nothingShown = visible === 0
 
   function start() {
     if (running || nothingShown) return
-    void checkAll(checkAllTargets(useStore.getState()))
+    void checkAll(checkAllTargets(store.getState()))
   }
 
   return (

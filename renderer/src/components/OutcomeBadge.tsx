@@ -1,6 +1,7 @@
 import type { Outcome } from '../../../electron/shared/checks'
 import type { LastCheck } from '../../../electron/shared/dto'
-import { exactTime, NEVER_CHECKED, OUTCOME_LABELS, relativeTime } from '../checks-ui'
+import { OUTCOME_LABELS } from '../../../electron/shared/checks'
+import { exactTime, NEVER_CHECKED, relativeTime } from '../checks-ui'
 import { selectNow } from '../store/selectors'
 import { useStore } from '../store/store'
 

@@ -1,11 +1,12 @@
-import type { ProviderId } from '../../../electron/shared/providers'
-import { PROVIDERS } from '../providers-ui'
+import { useBadgeTone, useProvider } from '../providers-ui'
 
 /** A coloured monogram for the provider; the name itself is given as text beside it. */
-export function ProviderBadge({ provider }: { provider: ProviderId }) {
+export function ProviderBadge({ provider }: { provider: string }) {
+  const descriptor = useProvider(provider)
+  const tone = useBadgeTone(provider)
   return (
-    <span className={`provider-badge provider-${provider}`} aria-hidden="true">
-      {PROVIDERS[provider].short}
+    <span className={`provider-badge tone-${tone}`} aria-hidden="true">
+      {descriptor?.short ?? '?'}
     </span>
   )
 }

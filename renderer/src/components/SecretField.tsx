@@ -1,13 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { CaptureResult } from '../../../electron/shared/dto'
-import { call, errorOf } from '../api/client'
+import { errorOf } from '../api/client'
 import { captureWarnings, pastedSummary } from '../clipboard-ui'
 import { MASKED_SECRET } from '../providers-ui'
+import { useApi } from '../store/store'
 
 interface SecretFieldProps {
   label: string
   value: string
   onChange: (value: string) => void
+  onBlur?: () => void
+  /** The form library's handle, so it can move focus here when the secret is wrong. */
+  inputRef?: Ref<HTMLInputElement | HTMLElement>
   /** What "Paste from clipboard" found: its shape only, the value stays in core. */
   capture: CaptureResult | null
   onCapture: (capture: CaptureResult | null) => void
@@ -19,8 +23,9 @@ interface SecretFieldProps {
  * The secret of the add and edit forms: typed into a password field, or pasted by core straight
  * from the clipboard (which core then empties). A pasted key shows only its length and shape here.
  */
-export function SecretField({ label, value, onChange, capture, onCapture, error }: SecretFieldProps) {
+export function SecretField({ label, value, onChange, onBlur, inputRef: formRef, capture, onCapture, error }: SecretFieldProps) {
   const id = useId()
+  const api = useApi()
   const [pasteError, setPasteError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const summaryRef = useRef<HTMLDivElement>(null)
@@ -41,7 +46,7 @@ export function SecretField({ label, value, onChange, capture, onCapture, error 
     setBusy(true)
     setPasteError(null)
     try {
-      const result = await call('keyhold:clipboard.capture')
+      const result = await api.call('keyhold:clipboard.capture')
       focusNext.current = 'summary'
       onCapture(result)
     } catch (err) {
@@ -76,7 +81,10 @@ export function SecretField({ label, value, onChange, capture, onCapture, error 
           aria-labelledby={`${id}-label`}
           aria-describedby={[`${id}-summary`, errorId].filter(Boolean).join(' ')}
           tabIndex={-1}
-          ref={summaryRef}
+          ref={(el) => {
+            summaryRef.current = el
+            setRef(formRef, el)
+          }}
         >
           <div id={`${id}-summary`}>
             <p className="capture-line">
@@ -111,12 +119,16 @@ export function SecretField({ label, value, onChange, capture, onCapture, error 
       <div className="secret-entry">
         <input
           id={id}
-          ref={inputRef}
+          ref={(el) => {
+            inputRef.current = el
+            setRef(formRef, el)
+          }}
           type="password"
           autoComplete="off"
           spellCheck={false}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
           aria-invalid={Boolean(shown)}
           aria-describedby={errorId}
         />
@@ -130,4 +142,9 @@ export function SecretField({ label, value, onChange, capture, onCapture, error 
       {errorLine}
     </div>
   )
+}
+
+function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {
+  if (typeof ref === 'function') ref(value)
+  else if (ref) (ref as { current: T | null }).current = value
 }

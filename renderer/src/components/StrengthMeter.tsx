@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import type { PasswordAssessment } from '../../../electron/shared/dto'
-import { call } from '../api/client'
+import { useApi } from '../store/store'
 
 const WORDS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const
 
 /** Asks core how guessable the password is as it is typed (debounced), and shows why. */
 export function StrengthMeter({ password, id }: { password: string; id: string }) {
   const [assessment, setAssessment] = useState<PasswordAssessment | null>(null)
+  const api = useApi()
   useEffect(() => {
     if (password === '') {
       setAssessment(null)
@@ -14,7 +15,7 @@ export function StrengthMeter({ password, id }: { password: string; id: string }
     }
     let current = true
     const timer = setTimeout(() => {
-      call('keyhold:vault.assessPassword', { password })
+      api.call('keyhold:vault.assessPassword', { password })
         .then((a) => current && setAssessment(a))
         .catch(() => current && setAssessment(null))
     }, 120)
@@ -22,7 +23,7 @@ export function StrengthMeter({ password, id }: { password: string; id: string }
       current = false
       clearTimeout(timer)
     }
-  }, [password])
+  }, [password, api])
 
   const score = assessment?.score ?? 0
   return (

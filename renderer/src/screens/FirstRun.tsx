@@ -1,57 +1,66 @@
-import { useState, type FormEvent } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
+import { useForm, useWatch, type Resolver } from 'react-hook-form'
 import { errorOf } from '../api/client'
 import { Field } from '../components/Field'
 import { StrengthMeter } from '../components/StrengthMeter'
+import { labelled, schemaOptions } from '../forms/messages'
+import { newVaultSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
+
+type Values = { password: string; confirm: string }
+const LABELS: Readonly<Record<string, string>> = { password: 'Master password', confirm: 'The password typed again' }
 
 /** First run: choose the master password that will protect every key. */
 export function FirstRun() {
   const createVault = useStore((s) => s.createVault)
-  const [password, setPassword] = useState('')
-  const [confirm, setConfirm] = useState('')
-  const [error, setError] = useState<{ field: string | undefined; message: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({
+    defaultValues: { password: '', confirm: '' },
+    resolver: labelled(zodResolver(newVaultSchema, schemaOptions) as Resolver<Values>, (name) => LABELS[name] ?? 'A field'),
+    reValidateMode: 'onChange',
+  })
+  const password = useWatch({ control, name: 'password' })
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    if (password !== confirm) {
-      setError({ field: 'confirm', message: 'The two passwords are not the same.' })
-      return
-    }
-    setBusy(true)
-    setError(null)
+  const submit = handleSubmit(async (values) => {
+    setFormError(null)
     try {
-      await createVault(password)
+      await createVault(values.password)
     } catch (err) {
       const e = errorOf(err)
-      setError({ field: e.field ?? 'password', message: e.message })
-      setBusy(false)
+      // Core names its input: `password` is this form's field of the same name.
+      if (e.field === undefined || e.field === 'password') setError('password', { type: 'server', message: e.message }, { shouldFocus: true })
+      else setFormError(e.message)
     }
-  }
+  })
 
   return (
     <main className="gate">
-      <form className="gate-card" onSubmit={submit} aria-labelledby="first-run-title" noValidate>
+      <form className="gate-card" onSubmit={(e) => void submit(e)} aria-labelledby="first-run-title" noValidate>
         <h1 id="first-run-title">Create your Keyhold vault</h1>
         <p>
           Keyhold keeps your API keys encrypted on this computer. Choose a master password: it unlocks the vault, and it cannot be
           recovered if you forget it, so write it down somewhere safe.
         </p>
-        <Field label="Master password" error={error?.field === 'password' ? error.message : undefined} hint={<StrengthMeter password={password} id="strength" />}>
-          {(props) => (
-            <input {...props} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
-          )}
+        <Field label="Master password" error={errors.password?.message} hint={<StrengthMeter password={password} id="strength" />}>
+          {(props) => <input {...props} {...register('password')} type="password" autoComplete="new-password" autoFocus />}
         </Field>
-        <Field label="Type it again" error={error?.field === 'confirm' ? error.message : undefined}>
-          {(props) => <input {...props} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />}
+        <Field label="Type it again" error={errors.confirm?.message}>
+          {(props) => <input {...props} {...register('confirm')} type="password" autoComplete="new-password" />}
         </Field>
-        {error && error.field !== 'password' && error.field !== 'confirm' && (
+        {formError && (
           <p className="form-error" role="alert">
-            {error.message}
+            {formError}
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create vault'}
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Creating…' : 'Create vault'}
         </button>
       </form>
     </main>

@@ -1,39 +1,42 @@
-import { useState, type FormEvent } from 'react'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useForm, useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
 import { Field } from '../components/Field'
+import { unlockSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
 
 export function Unlock() {
   const unlockVault = useStore((s) => s.unlockVault)
-  const [password, setPassword] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const {
+    register,
+    handleSubmit,
+    setError,
+    resetField,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<{ password: string }>({ defaultValues: { password: '' }, resolver: zodResolver(unlockSchema) })
+  const password = useWatch({ control, name: 'password' })
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
+  const submit = handleSubmit(async ({ password: typed }) => {
     try {
-      await unlockVault(password)
+      await unlockVault(typed)
     } catch (err) {
-      setError(errorOf(err).message)
-      setBusy(false)
-      setPassword('')
+      // The wrong password is dropped at once; the message stays until the next attempt.
+      resetField('password')
+      setError('password', { type: 'server', message: errorOf(err).message }, { shouldFocus: true })
     }
-  }
+  })
 
   return (
     <main className="gate">
-      <form className="gate-card" onSubmit={submit} aria-labelledby="unlock-title" noValidate>
+      <form className="gate-card" onSubmit={(e) => void submit(e)} aria-labelledby="unlock-title" noValidate>
         <h1 id="unlock-title">Unlock Keyhold</h1>
         <p>Your keys are encrypted. Enter your master password to open the vault.</p>
-        <Field label="Master password" error={error ?? undefined}>
-          {(props) => (
-            <input {...props} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
-          )}
+        <Field label="Master password" error={errors.password?.type === 'server' ? errors.password.message : undefined}>
+          {(props) => <input {...props} {...register('password')} type="password" autoComplete="current-password" autoFocus />}
         </Field>
-        <button type="submit" className="primary" disabled={busy || password === ''}>
-          {busy ? 'Unlocking…' : 'Unlock'}
+        <button type="submit" className="primary" disabled={isSubmitting || password === ''}>
+          {isSubmitting ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>
     </main>

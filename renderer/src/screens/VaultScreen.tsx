@@ -7,17 +7,19 @@ import { KeyList } from '../components/KeyList'
 import { ListToolbar } from '../components/ListToolbar'
 import { SettingsDialog } from '../components/SettingsDialog'
 import { selectKeyCount, selectQuery } from '../store/selectors'
+import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
 
 const MINUTE = 60_000
 
 function EmptyVault() {
   const openDialog = useStore((s) => s.openDialog)
+  const labels = useProviders().map((p) => p.label)
   return (
     <div className="empty-state">
       <h2>No keys yet</h2>
       <p>
-        Add the first API key you want to keep safe. Keyhold walks you through it for Threadeo, ThreatSTOP, Spreeflo or any REST API, and
+        Add the first API key you want to keep safe. Keyhold walks you through it for {labels.join(', ')}, and
         keeps the key encrypted on this computer.
       </p>
       <button type="button" className="primary" onClick={() => openDialog('add')}>

@@ -1,9 +1,8 @@
-import type { StateCreator } from 'zustand'
-import type { OutcomeCounts } from '../../../electron/shared/checks'
-import type { CheckRecord, CheckRunFinished, CheckRunProgress, KeyListEntry, LastCheck } from '../../../electron/shared/dto'
-import { call, errorOf } from '../api/client'
-import { EMPTY_COUNTS, OUTCOME_LABELS, runResultText, type OutcomeFilter } from '../checks-ui'
-import type { Store } from './store'
+import { OUTCOME_LABELS, type OutcomeCounts } from '../../../electron/shared/checks'
+import type { CheckRecord, CheckRunFinished, CheckRunProgress, LastCheck } from '../../../electron/shared/dto'
+import { errorOf, type KeyholdClient } from '../api/client'
+import { EMPTY_COUNTS, runResultText, type OutcomeFilter } from '../checks-ui'
+import type { SliceCreator } from './slice'
 
 /** A "check all" in progress. `runId` is null until checks.start answers. */
 export interface CheckRun {
@@ -44,30 +43,31 @@ export interface ChecksSlice {
   runFinished: (finished: CheckRunFinished) => void
   dismissRunResult: () => void
   setOutcomeFilter: (filter: OutcomeFilter) => void
+  /** The selected key's history is known to be empty (it was just added). */
+  historyIsEmpty: (id: string) => void
+  /** No key is open: its history goes too. */
+  forgetHistory: () => void
   clearChecks: () => void
 }
 
-// Events of a run can overtake checks.start's answer (a run of nothing finishes before it); they
-// wait here, newest per run, until the answer names the run. A few are enough.
-const early = new Map<string, CheckRunProgress | CheckRunFinished>()
-const EARLY_LIMIT = 16
 const isFinished = (e: CheckRunProgress | CheckRunFinished): e is CheckRunFinished => 'summary' in e
+const EARLY_LIMIT = 16
 
-function keep(event: CheckRunProgress | CheckRunFinished): void {
-  const held = early.get(event.runId)
-  if (held && isFinished(held)) return
-  early.delete(event.runId)
-  early.set(event.runId, event)
-  if (early.size > EARLY_LIMIT) early.delete(early.keys().next().value as string)
-}
+export const createChecksSlice =
+  (api: KeyholdClient): SliceCreator<ChecksSlice> =>
+  (set, get) => {
+  // Events of a run can overtake checks.start's answer (a run of nothing finishes before it); they
+  // wait here, newest per run, until the answer names the run. A few are enough.
+  const early = new Map<string, CheckRunProgress | CheckRunFinished>()
+  function keep(event: CheckRunProgress | CheckRunFinished): void {
+    const held = early.get(event.runId)
+    if (held && isFinished(held)) return
+    early.delete(event.runId)
+    early.set(event.runId, event)
+    if (early.size > EARLY_LIMIT) early.delete(early.keys().next().value as string)
+  }
+  let historyGeneration = 0
 
-let historyGeneration = 0
-
-function withLastCheck<T extends KeyListEntry>(entry: T, id: string, lastCheck: LastCheck): T {
-  return entry.id === id && !entry.damaged ? { ...entry, lastCheck } : entry
-}
-
-export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set, get) => {
   function finish(f: CheckRunFinished) {
     const result: CheckRunResult = { cancelled: f.cancelled, done: f.done, total: f.total, summary: f.summary }
     set({ run: null, lastRun: result })
@@ -92,12 +92,9 @@ export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set,
       const entry = get().entries.find((e) => e.id === id)
       const name = entry && !entry.damaged ? entry.name : 'The key'
       try {
-        const record = await call('keyhold:keys.check', { id })
+        const record = await api.call('keyhold:keys.check', { id })
         const lastCheck: LastCheck = { outcome: record.outcome, at: record.at, sentence: record.sentence }
-        set((s) => ({
-          entries: s.entries.map((e) => withLastCheck(e, id, lastCheck)),
-          detail: s.detail ? withLastCheck(s.detail, id, lastCheck) : null,
-        }))
+        get().recordLastCheck(id, lastCheck)
         get().announce(`${name}: ${OUTCOME_LABELS[record.outcome]}`)
         if (get().selectedId === id) await get().loadHistory(id)
       } catch (err) {
@@ -117,7 +114,7 @@ export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set,
         history: s.history?.keyId === id ? { ...s.history, loading: true } : { keyId: id, loading: true, records: [], error: null },
       }))
       try {
-        const records = await call('keyhold:keys.history', { id })
+        const records = await api.call('keyhold:keys.history', { id })
         if (generation === historyGeneration) set({ history: { keyId: id, loading: false, records, error: null } })
       } catch (err) {
         if (generation === historyGeneration) set({ history: { keyId: id, loading: false, records: [], error: errorOf(err).message } })
@@ -129,7 +126,7 @@ export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set,
       const starting: CheckRun = { runId: null, total: ids?.length ?? 0, done: 0, counts: EMPTY_COUNTS, cancelling: false }
       set({ run: starting, lastRun: null })
       try {
-        const { runId, total } = await call('keyhold:checks.start', ids ? { ids } : {})
+        const { runId, total } = await api.call('keyhold:checks.start', ids ? { ids } : {})
         const current = get().run
         if (!current || current.runId !== null) return // the vault locked meanwhile
         set({ run: { ...current, runId, total } })
@@ -140,7 +137,7 @@ export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set,
           if (isFinished(held)) return finish(held)
           get().runProgress(held)
         }
-        if (current.cancelling) await call('keyhold:checks.cancel', { runId })
+        if (current.cancelling) await api.call('keyhold:checks.cancel', { runId })
       } catch (err) {
         set({ run: null })
         get().announce(`Check all did not start: ${errorOf(err).message}`)
@@ -154,7 +151,7 @@ export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set,
       // Before checks.start has answered there is no run to name; checkAll cancels it on arrival.
       if (run.runId === null) return
       try {
-        await call('keyhold:checks.cancel', { runId: run.runId })
+        await api.call('keyhold:checks.cancel', { runId: run.runId })
       } catch (err) {
         get().announce(`The check could not be cancelled: ${errorOf(err).message}`)
       }
@@ -173,6 +170,16 @@ export const createChecksSlice: StateCreator<Store, [], [], ChecksSlice> = (set,
 
     dismissRunResult: () => set({ lastRun: null }),
     setOutcomeFilter: (outcomeFilter) => set({ outcomeFilter }),
+
+    historyIsEmpty(id) {
+      historyGeneration++
+      set({ history: { keyId: id, loading: false, records: [], error: null } })
+    },
+
+    forgetHistory() {
+      historyGeneration++
+      set({ history: null })
+    },
 
     clearChecks() {
       historyGeneration++

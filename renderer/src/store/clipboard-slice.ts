@@ -1,8 +1,7 @@
-import type { StateCreator } from 'zustand'
 import type { ClipboardState, KeyField } from '../../../electron/shared/dto'
-import { call, errorOf } from '../api/client'
+import { errorOf, type KeyholdClient } from '../api/client'
 import { copiedAnnouncement, CLIPBOARD_CLEARED } from '../clipboard-ui'
-import type { Store } from './store'
+import type { SliceCreator } from './slice'
 
 /**
  * Which key's value the clipboard holds and until when — never the value, which only core has.
@@ -34,13 +33,13 @@ export interface ClipboardSlice {
   copying: ReadonlySet<string>
   copyKey: (id: string, field: KeyField) => Promise<void>
   clipboardChanged: (state: ClipboardState) => void
+  dismissCopyError: () => void
   clearClipboardView: () => void
 }
 
 const NOTE_MS = 10_000
 // A holding event and the copy's answer describe the same copy when their deadlines are this close.
 const SAME_COPY_MS = 2_000
-let noteTimer: ReturnType<typeof setTimeout> | undefined
 
 export const copyingId = (id: string, field: KeyField) => `${id}:${field}`
 
@@ -48,7 +47,10 @@ function holding(keyId: string, field: KeyField, seconds: number): HoldingView {
   return { kind: 'holding', keyId, field, seconds, deadline: Date.now() + seconds * 1000 }
 }
 
-export const createClipboardSlice: StateCreator<Store, [], [], ClipboardSlice> = (set, get) => {
+export const createClipboardSlice =
+  (api: KeyholdClient): SliceCreator<ClipboardSlice> =>
+  (set, get) => {
+  let noteTimer: ReturnType<typeof setTimeout> | undefined
   function show(view: ClipboardView | null) {
     clearTimeout(noteTimer)
     set({ clipboard: view })
@@ -70,7 +72,7 @@ export const createClipboardSlice: StateCreator<Store, [], [], ClipboardSlice> =
       if (get().copying.has(busy)) return
       set((s) => ({ copying: new Set(s.copying).add(busy), copyError: null }))
       try {
-        const result = await call('keyhold:keys.copy', { id, field })
+        const result = await api.call('keyhold:keys.copy', { id, field })
         if (get().vault?.state !== 'unlocked') return
         // Each copy restarts core's timer, so the countdown restarts with it.
         show(holding(result.keyId, result.field, result.clearAfterSeconds))
@@ -120,6 +122,8 @@ export const createClipboardSlice: StateCreator<Store, [], [], ClipboardSlice> =
         }
       }
     },
+
+    dismissCopyError: () => set({ copyError: null }),
 
     clearClipboardView() {
       show(null)

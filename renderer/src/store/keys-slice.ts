@@ -1,7 +1,6 @@
-import type { StateCreator } from 'zustand'
-import type { KeyDetail, KeyListEntry, KeyUpdateInput, NewKeyInput } from '../../../electron/shared/dto'
-import { call } from '../api/client'
-import type { Store } from './store'
+import type { KeyDetail, KeyListEntry, KeyUpdateInput, LastCheck, NewKeyInput } from '../../../electron/shared/dto'
+import type { KeyholdClient } from '../api/client'
+import type { SliceCreator } from './slice'
 
 export interface KeysSlice {
   entries: readonly KeyListEntry[]
@@ -18,83 +17,102 @@ export interface KeysSlice {
   addKey: (input: NewKeyInput) => Promise<KeyDetail>
   updateKey: (input: KeyUpdateInput) => Promise<KeyDetail>
   deleteKey: (id: string) => Promise<void>
+  /** A check of one key finished: its row and, if open, its detail show the new outcome. */
+  recordLastCheck: (id: string, lastCheck: LastCheck) => void
   clearKeys: () => void
 }
 
-// Each keystroke starts a search; only the newest answer may land.
-let searchGeneration = 0
+function withLastCheck<T extends KeyListEntry>(entry: T, id: string, lastCheck: LastCheck): T {
+  return entry.id === id && !entry.damaged ? { ...entry, lastCheck } : entry
+}
 
-export const createKeysSlice: StateCreator<Store, [], [], KeysSlice> = (set, get) => ({
-  entries: [],
-  query: '',
-  matches: null,
-  matchedQuery: '',
-  selectedId: null,
-  detail: null,
+export const createKeysSlice =
+  (api: KeyholdClient): SliceCreator<KeysSlice> =>
+  (set, get) => {
+    // Each keystroke starts a search; only the newest answer may land.
+    let searchGeneration = 0
 
-  async loadKeys() {
-    const entries = await call('keyhold:keys.list')
-    set({ entries })
-    const { query, selectedId } = get()
-    if (query) await get().search(query)
-    if (selectedId && !entries.some((e) => e.id === selectedId)) set({ selectedId: null, detail: null, history: null })
-  },
-
-  async search(query) {
-    const generation = ++searchGeneration
-    set({ query })
-    if (query.trim() === '') {
-      set({ matches: null, matchedQuery: query })
-      return
+    function deselect() {
+      set({ selectedId: null, detail: null })
+      get().forgetHistory()
     }
-    const { ids } = await call('keyhold:keys.search', { query })
-    if (generation === searchGeneration) set({ matches: new Set(ids), matchedQuery: query })
-  },
 
-  async select(id) {
-    if (id === null) {
-      set({ selectedId: null, detail: null, history: null })
-      return
+    return {
+      entries: [],
+      query: '',
+      matches: null,
+      matchedQuery: '',
+      selectedId: null,
+      detail: null,
+
+      async loadKeys() {
+        const entries = await api.call('keyhold:keys.list')
+        set({ entries })
+        const { query, selectedId } = get()
+        if (query) await get().search(query)
+        if (selectedId && !entries.some((e) => e.id === selectedId)) deselect()
+      },
+
+      async search(query) {
+        const generation = ++searchGeneration
+        set({ query })
+        if (query.trim() === '') {
+          set({ matches: null, matchedQuery: query })
+          return
+        }
+        const { ids } = await api.call('keyhold:keys.search', { query })
+        if (generation === searchGeneration) set({ matches: new Set(ids), matchedQuery: query })
+      },
+
+      async select(id) {
+        if (id === null) return deselect()
+        set({ selectedId: id, detail: null })
+        get().dismissCopyError()
+        void get().loadHistory(id)
+        try {
+          const detail = await api.call('keyhold:keys.get', { id })
+          if (get().selectedId === id) set({ detail })
+        } catch (err) {
+          get().announce(err instanceof Error ? err.message : 'That key could not be opened.')
+        }
+      },
+
+      async addKey(input) {
+        const added = await api.call('keyhold:keys.add', input)
+        await get().loadKeys()
+        set({ selectedId: added.id, detail: added })
+        // A key just added has never been checked: its history is known to be empty.
+        get().historyIsEmpty(added.id)
+        get().announce(`Added “${added.name}”.`)
+        return added
+      },
+
+      async updateKey(input) {
+        const updated = await api.call('keyhold:keys.update', input)
+        await get().loadKeys()
+        set({ selectedId: updated.id, detail: updated })
+        get().announce(`Saved “${updated.name}”.`)
+        return updated
+      },
+
+      async deleteKey(id) {
+        const name = get().detail?.id === id ? get().detail?.name : undefined
+        await api.call('keyhold:keys.delete', { id })
+        deselect()
+        await get().loadKeys()
+        get().announce(name ? `Deleted “${name}”.` : 'Key deleted.')
+      },
+
+      recordLastCheck(id, lastCheck) {
+        set((s) => ({
+          entries: s.entries.map((e) => withLastCheck(e, id, lastCheck)),
+          detail: s.detail ? withLastCheck(s.detail, id, lastCheck) : null,
+        }))
+      },
+
+      clearKeys() {
+        searchGeneration++
+        set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null })
+      },
     }
-    set({ selectedId: id, detail: null, copyError: null })
-    void get().loadHistory(id)
-    try {
-      const detail = await call('keyhold:keys.get', { id })
-      if (get().selectedId === id) set({ detail })
-    } catch (err) {
-      get().announce(err instanceof Error ? err.message : 'That key could not be opened.')
-    }
-  },
-
-  async addKey(input) {
-    const added = await call('keyhold:keys.add', input)
-    await get().loadKeys()
-    // A key just added has never been checked: its history is known to be empty.
-    set({ selectedId: added.id, detail: added, history: { keyId: added.id, loading: false, records: [], error: null } })
-    get().announce(`Added “${added.name}”.`)
-    return added
-  },
-
-  async updateKey(input) {
-    const updated = await call('keyhold:keys.update', input)
-    await get().loadKeys()
-    set({ selectedId: updated.id, detail: updated })
-    get().announce(`Saved “${updated.name}”.`)
-    return updated
-  },
-
-  async deleteKey(id) {
-    const name = get().detail?.id === id ? get().detail?.name : undefined
-    await call('keyhold:keys.delete', { id })
-    set({ selectedId: null, detail: null, history: null })
-    await get().loadKeys()
-    get().announce(name ? `Deleted “${name}”.` : 'Key deleted.')
-  },
-
-  clearKeys() {
-    searchGeneration++
-    set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null, settings: null })
-    get().clearChecks()
-    get().clearClipboardView()
-  },
-})
+  }

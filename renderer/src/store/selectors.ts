@@ -15,23 +15,24 @@ export const selectOutcomeFilter = (s: Store) => s.outcomeFilter
 export const selectCheckRun = (s: Store) => s.run
 export const selectLastRun = (s: Store) => s.lastRun
 export const selectSettings = (s: Store) => s.settings
+export const selectProviders = (s: Store) => s.providers
 export const selectClipboard = (s: Store) => s.clipboard
 export const selectClipboardConcealed = (s: Store) => s.clipboardConcealed
 export const selectCopyError = (s: Store) => s.copyError
 export const selectIsChecking = (id: string) => (s: Store) => s.checking.has(id)
 export const selectMatchedQuery = (s: Store) => s.matchedQuery
 
-// Memoized on the entries: zustand runs every subscribed selector on every change, and a scan of
-// 10,000 entries each time was the largest cost while typing a search.
-let indexedEntries: Store['entries'] | undefined
-let entryById = new Map<string, Store['entries'][number]>()
+// Memoized per entries array: zustand runs every subscribed selector on every change, and a scan
+// of 10,000 entries each time was the largest cost while typing a search.
+const indexes = new WeakMap<Store['entries'], ReadonlyMap<string, Store['entries'][number]>>()
 export function selectSelectedEntry(s: Store): Store['entries'][number] | undefined {
   if (s.selectedId === null) return undefined
-  if (s.entries !== indexedEntries) {
-    indexedEntries = s.entries
-    entryById = new Map(s.entries.map((e) => [e.id, e]))
+  let index = indexes.get(s.entries)
+  if (!index) {
+    index = new Map(s.entries.map((e) => [e.id, e]))
+    indexes.set(s.entries, index)
   }
-  return entryById.get(s.selectedId)
+  return index.get(s.selectedId)
 }
 /** The selected key's history, never another key's that is still on screen. */
 export const selectSelectedHistory = (s: Store) => (s.history && s.history.keyId === s.selectedId ? s.history : null)
@@ -43,20 +44,19 @@ function passes(entry: KeyListEntry, filter: OutcomeFilter): boolean {
 }
 
 // Memoized on the three inputs so the list component re-renders only when they change.
-let lastEntries: readonly KeyListEntry[] | undefined
-let lastMatches: ReadonlySet<string> | null | undefined
-let lastFilter: OutcomeFilter | undefined
-let lastVisible: readonly KeyListEntry[] = []
+interface Visible {
+  readonly matches: ReadonlySet<string> | null
+  readonly filter: OutcomeFilter
+  readonly visible: readonly KeyListEntry[]
+}
+const visibleCache = new WeakMap<readonly KeyListEntry[], Visible>()
 export function selectVisibleEntries(s: Store): readonly KeyListEntry[] {
-  if (s.entries !== lastEntries || s.matches !== lastMatches || s.outcomeFilter !== lastFilter) {
-    lastEntries = s.entries
-    lastMatches = s.matches
-    lastFilter = s.outcomeFilter
-    const { matches, outcomeFilter } = s
-    lastVisible =
-      matches || outcomeFilter !== 'all' ? s.entries.filter((e) => (!matches || matches.has(e.id)) && passes(e, outcomeFilter)) : s.entries
-  }
-  return lastVisible
+  const { entries, matches, outcomeFilter } = s
+  const cached = visibleCache.get(entries)
+  if (cached && cached.matches === matches && cached.filter === outcomeFilter) return cached.visible
+  const visible = matches || outcomeFilter !== 'all' ? entries.filter((e) => (!matches || matches.has(e.id)) && passes(e, outcomeFilter)) : entries
+  visibleCache.set(entries, { matches, filter: outcomeFilter, visible })
+  return visible
 }
 
 /** True when a search or a filter narrows the list, so "Check all" checks what is shown. */

@@ -1,5 +1,4 @@
-import type { StateCreator } from 'zustand'
-import type { Store } from './store'
+import type { SliceCreator } from './slice'
 
 export type DialogName = 'add' | 'edit' | 'changePassword' | 'delete' | 'settings'
 
@@ -15,7 +14,7 @@ export interface UiSlice {
   tick: () => void
 }
 
-export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   dialog: null,
   announcement: null,
   now: Date.now(),

@@ -1,7 +1,6 @@
-import type { StateCreator } from 'zustand'
 import type { LockReason, VaultStatus } from '../../../electron/shared/dto'
-import { call } from '../api/client'
-import type { Store } from './store'
+import type { KeyholdClient } from '../api/client'
+import type { SliceCreator } from './slice'
 
 export interface VaultSlice {
   /** null until the first status arrives. */
@@ -24,50 +23,55 @@ const LOCK_ANNOUNCEMENTS: Readonly<Record<LockReason, string>> = {
   quit: 'Vault locked.',
 }
 
-export const createVaultSlice: StateCreator<Store, [], [], VaultSlice> = (set, get) => ({
-  vault: null,
-  connectionError: null,
+export const createVaultSlice =
+  (api: KeyholdClient): SliceCreator<VaultSlice> =>
+  (set, get) => ({
+    vault: null,
+    connectionError: null,
 
-  async loadVault() {
-    try {
-      // A window that (re)loads starts locked: whoever reloads it must know the password.
-      // vault.lock answers the status, so no second round trip is needed.
-      set({ vault: await call('keyhold:vault.lock'), connectionError: null })
-    } catch (err) {
-      set({ connectionError: err instanceof Error ? err.message : 'Keyhold could not be reached.' })
-    }
-  },
+    async loadVault() {
+      try {
+        // A window that (re)loads starts locked: whoever reloads it must know the password.
+        // vault.lock answers the status, so no second round trip is needed.
+        set({ vault: await api.call('keyhold:vault.lock'), connectionError: null })
+      } catch (err) {
+        set({ connectionError: err instanceof Error ? err.message : 'Keyhold could not be reached.' })
+      }
+    },
 
-  async createVault(password) {
-    const status = await call('keyhold:vault.create', { password })
-    set({ vault: status })
-    get().announce('Your vault is ready.')
-    await get().loadKeys()
-  },
+    async createVault(password) {
+      const status = await api.call('keyhold:vault.create', { password })
+      set({ vault: status })
+      get().announce('Your vault is ready.')
+      await get().loadKeys()
+    },
 
-  async unlockVault(password) {
-    const status = await call('keyhold:vault.unlock', { password })
-    await get().loadKeys()
-    set({ vault: status })
-    get().announce('Vault unlocked.')
-  },
+    async unlockVault(password) {
+      const status = await api.call('keyhold:vault.unlock', { password })
+      await get().loadKeys()
+      set({ vault: status })
+      get().announce('Vault unlocked.')
+    },
 
-  async lockVault() {
-    // The answer and the host's event race each other; whichever lands first announces it.
-    get().vaultChanged(await call('keyhold:vault.lock'), 'user')
-  },
+    async lockVault() {
+      // The answer and the host's event race each other; whichever lands first announces it.
+      get().vaultChanged(await api.call('keyhold:vault.lock'), 'user')
+    },
 
-  async changePassword(currentPassword, newPassword) {
-    await call('keyhold:vault.changePassword', { currentPassword, newPassword })
-    get().announce('Master password changed.')
-  },
+    async changePassword(currentPassword, newPassword) {
+      await api.call('keyhold:vault.changePassword', { currentPassword, newPassword })
+      get().announce('Master password changed.')
+    },
 
-  vaultChanged(status, reason) {
-    const wasUnlocked = get().vault?.state === 'unlocked'
-    set({ vault: status })
-    if (status.state !== 'unlocked') {
-      get().clearKeys()
-      if (wasUnlocked) get().announce(LOCK_ANNOUNCEMENTS[reason ?? 'user'])
-    }
-  },
-})
+    vaultChanged(status, reason) {
+      const wasUnlocked = get().vault?.state === 'unlocked'
+      set({ vault: status })
+      if (status.state !== 'unlocked') {
+        get().clearKeys()
+        get().clearChecks()
+        get().clearClipboardView()
+        get().clearSettings()
+        if (wasUnlocked) get().announce(LOCK_ANNOUNCEMENTS[reason ?? 'user'])
+      }
+    },
+  })
