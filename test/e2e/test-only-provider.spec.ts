@@ -14,13 +14,13 @@ test('a provider that exists only in the tests is offered, added and checked in 
   const dataDir = mkdtempSync(join(tmpdir(), 'keyhold-e2e-extra-'))
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/e2e/support/extra-provider-host.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   try {
-    const { url } = await new Promise<{ url: string }>((resolve, reject) => {
+    const { url, sandbox } = await new Promise<{ url: string; sandbox: string }>((resolve, reject) => {
       let out = ''
       let err = ''
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString()
         const line = out.split('\n').find((l) => l.startsWith('KEYHOLD_WEB_READY '))
-        if (line) resolve(JSON.parse(line.slice('KEYHOLD_WEB_READY '.length)) as { url: string })
+        if (line) resolve(JSON.parse(line.slice('KEYHOLD_WEB_READY '.length)) as { url: string; sandbox: string })
       })
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
       child.once('exit', (code) => reject(new Error(`the test host exited (${code}): ${err}`)))
@@ -31,6 +31,13 @@ test('a provider that exists only in the tests is offered, added and checked in 
     await page.getByLabel('Type it again').fill(PASSWORD)
     await page.getByRole('button', { name: 'Create vault' }).click()
     await expect(page.getByRole('heading', { name: 'No keys yet' })).toBeVisible()
+
+    // Point the vault at the provider's sandbox, as Settings would (the test provider's own fieldset).
+    await page.getByRole('button', { name: 'Settings' }).click()
+    const settings = page.getByRole('dialog', { name: 'Settings' })
+    await settings.getByLabel('Ledgerly base URL', { exact: true }).fill(sandbox)
+    await settings.getByRole('button', { name: 'Save settings' }).click()
+    await expect(settings).toBeHidden()
 
     await page.getByRole('button', { name: /^Add (your first )?key$/ }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Add a key' })
