@@ -1,8 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
-import { useForm, useWatch, type Resolver } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
-import { labelled, schemaOptions } from '../forms/messages'
+import { useLabelledForm } from '../forms/use-labelled-form'
 import { changePasswordFormSchema } from '../forms/password-forms'
 import { selectDialog } from '../store/selectors'
 import { useStore } from '../store/store'
@@ -15,18 +13,15 @@ const LABELS: Readonly<Record<string, string>> = { currentPassword: 'Current mas
 
 function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const changePassword = useStore((s) => s.changePassword)
-  const [formError, setFormError] = useState<string | null>(null)
   const {
     register,
     handleSubmit,
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({
-    defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
-    resolver: labelled(zodResolver(changePasswordFormSchema, schemaOptions) as Resolver<Values>, (name) => LABELS[name] ?? 'A field'),
-    reValidateMode: 'onChange',
-  })
+    formError,
+    setFormError,
+  } = useLabelledForm<Values>(changePasswordFormSchema, { currentPassword: '', newPassword: '', confirm: '' }, LABELS)
   const next = useWatch({ control, name: 'newPassword' })
 
   const submit = handleSubmit(async (values) => {

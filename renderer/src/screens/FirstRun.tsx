@@ -1,10 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
-import { useForm, useWatch, type Resolver } from 'react-hook-form'
+import { useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
 import { Field } from '../components/Field'
 import { StrengthMeter } from '../components/StrengthMeter'
-import { labelled, schemaOptions } from '../forms/messages'
+import { useLabelledForm } from '../forms/use-labelled-form'
 import { newVaultSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
 
@@ -14,18 +12,15 @@ const LABELS: Readonly<Record<string, string>> = { password: 'Master password', 
 /** First run: choose the master password that will protect every key. */
 export function FirstRun() {
   const createVault = useStore((s) => s.createVault)
-  const [formError, setFormError] = useState<string | null>(null)
   const {
     register,
     handleSubmit,
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({
-    defaultValues: { password: '', confirm: '' },
-    resolver: labelled(zodResolver(newVaultSchema, schemaOptions) as Resolver<Values>, (name) => LABELS[name] ?? 'A field'),
-    reValidateMode: 'onChange',
-  })
+    formError,
+    setFormError,
+  } = useLabelledForm<Values>(newVaultSchema, { password: '', confirm: '' }, LABELS)
   const password = useWatch({ control, name: 'password' })
 
   const submit = handleSubmit(async (values) => {
