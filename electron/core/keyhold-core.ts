@@ -11,6 +11,7 @@ import { ClipboardService } from './clipboard/clipboard-service'
 import { CoreEvents } from './events'
 import type { ProviderPlugin } from './providers/provider-check'
 import { CoreProviders } from './providers/registry'
+import { Reminders } from './keys/reminders'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { DEFAULT_IDLE_LOCK_MS, IdleLock } from './vault/idle-lock'
 import { Vault, type VaultOptions } from './vault/vault'
@@ -89,6 +90,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     now: vaultOptions.now ?? Date.now,
     lifecycle,
   })
+  const reminders = new Reminders(vault, events, vaultOptions.now ?? Date.now, lifecycle)
   return {
     paths,
     vault,
@@ -96,7 +98,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     checks: runner,
     clipboard,
     // Every call from the window is activity: it restarts the idle countdown while unlocked.
-    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, providers, onCall: () => idle.running && idle.touch() }),
+    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, providers, reminders, onCall: () => idle.running && idle.touch() }),
     shutdown: async () => {
       const status = await vault.lock('quit')
       await clipboard.close()

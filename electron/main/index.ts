@@ -1,7 +1,7 @@
 // The desktop host's composition root: builds core and wires it to Electron, in the order
 // Electron requires (paths, scheme privileges and the instance lock before 'ready').
 import { join } from 'node:path'
-import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, net, powerMonitor, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron'
 import { createKeyholdCore } from '../core/keyhold-core'
 import { resolveDataDir } from '../core/paths'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
@@ -10,6 +10,7 @@ import { createElectronClipboard } from './clipboard'
 import { bindContract } from './ipc'
 import { forwardCoreEvents, lockOnPowerEvents, shutdownBeforeQuit } from './lifecycle'
 import { hardenAllWebContents, hardenSession } from './navigation'
+import { notifyExpiring } from './notifications'
 import { isTrustedSender } from './sender'
 import { claimSingleInstance } from './single-instance'
 import { createMainWindow, revealWindow } from './window'
@@ -53,6 +54,7 @@ function start(): void {
   })
   bindContract(ipcMain, core.handlers, (event) => isTrustedSender(event, mainContents()))
   forwardCoreEvents(core.events, mainContents)
+  notifyExpiring(core.events, Notification)
   lockOnPowerEvents(powerMonitor, core.vault)
   shutdownBeforeQuit(app, () => core.shutdown())
 

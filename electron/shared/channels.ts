@@ -26,6 +26,7 @@ export const METHOD_CHANNELS = [
   'keyhold:providers.list',
   'keyhold:settings.get',
   'keyhold:settings.update',
+  'keyhold:keys.expiry',
 ] as const
 
 export const EVENT_CHANNELS = [
@@ -34,6 +35,7 @@ export const EVENT_CHANNELS = [
   'keyhold:checks.progress',
   'keyhold:checks.finished',
   'keyhold:clipboard.changed',
+  'keyhold:keys.expiring',
 ] as const
 
 export type MethodChannel = (typeof METHOD_CHANNELS)[number]

@@ -5,6 +5,7 @@ import type {
   ClipboardSettings,
   ClipboardState,
   CopyResult,
+  ExpiryReport,
   KeyField,
   RevealResult,
   CheckRunFinished,
@@ -64,9 +65,12 @@ export interface Methods {
     input: {
       providers?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined
       clipboard?: Partial<ClipboardSettings> | undefined
+      reminders?: { warnDays?: number | undefined } | undefined
     }
     output: Settings
   }
+  /** Which keys have expired or expire within the reminder window; no provider is asked. */
+  'keyhold:keys.expiry': { input: undefined; output: ExpiryReport }
 }
 
 export interface Events {
@@ -75,6 +79,8 @@ export interface Events {
   'keyhold:checks.progress': CheckRunProgress
   'keyhold:checks.finished': CheckRunFinished
   'keyhold:clipboard.changed': ClipboardState
+  /** After every unlock: the keys that have expired or expire soon (DESIGN.md, "Expiry"). */
+  'keyhold:keys.expiring': ExpiryReport
 }
 
 export type MethodInput<C extends MethodChannel> = Methods[C]['input']

@@ -79,9 +79,34 @@ export interface ClipboardSettings {
   readonly clearAfterSeconds: number
 }
 
+export interface ReminderSettings {
+  /** Days before its expiry date that a key is flagged and summarised after unlock: 1 to 90, default 14. */
+  readonly warnDays: number
+}
+
 export interface Settings {
   readonly providers: ProviderSettings
   readonly clipboard: ClipboardSettings
+  readonly reminders: ReminderSettings
+}
+
+/** A key whose expiry date has passed or is near; never carries a secret. */
+export interface ExpiryItem {
+  readonly id: string
+  readonly name: string
+  readonly provider: ProviderId
+  readonly expiresOn: string
+  /** Whole days from today to the expiry date; negative once past. */
+  readonly daysLeft: number
+}
+
+/** What needs attention for expiry, computed without asking any provider. */
+export interface ExpiryReport {
+  /** Today's date (YYYY-MM-DD, UTC) the report was made for. */
+  readonly today: string
+  readonly warnDays: number
+  readonly expired: readonly ExpiryItem[]
+  readonly expiring: readonly ExpiryItem[]
 }
 
 /** Which value of a key to copy or reveal: `secret`, or the path of a field its provider marks copyable. */

@@ -2,6 +2,7 @@ import type { CheckRunner } from '../checks/check-runner'
 import type { CaptureStore } from '../clipboard/captures'
 import type { ClipboardService } from '../clipboard/clipboard-service'
 import type { CoreEvents } from '../events'
+import type { Reminders } from '../keys/reminders'
 import type { CoreProviders } from '../providers/registry'
 import type { Vault } from '../vault/vault'
 
@@ -13,6 +14,7 @@ export interface ApiDeps {
   readonly clipboard: ClipboardService
   readonly captures: CaptureStore
   readonly providers: CoreProviders
+  readonly reminders: Reminders
   /** Every call from the window: the idle lock restarts its countdown. */
   readonly onCall?: () => void
 }

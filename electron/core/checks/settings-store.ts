@@ -4,7 +4,7 @@ import type { ClipboardSettings, Settings } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { RECORD_FORMAT, type RecordCodec } from '../keys/record-codec'
 import type { ProviderRegistry } from '../../shared/providers/registry'
-import { CLEAR_AFTER_SECONDS, clipboardSettingsPatch } from '../../shared/schemas/settings'
+import { CLEAR_AFTER_SECONDS, clipboardSettingsPatch, reminderSettingsPatch, WARN_DAYS } from '../../shared/schemas/settings'
 import { fromSqliteError } from '../store/sqlite-errors'
 
 export const DEFAULT_CLIPBOARD_SETTINGS: ClipboardSettings = { clearAfterSeconds: CLEAR_AFTER_SECONDS.default }
@@ -21,7 +21,7 @@ export class SettingsStore {
     private readonly now: () => number,
     registry: ProviderRegistry,
   ) {
-    this.current = { providers: registry.defaultSettings(), clipboard: DEFAULT_CLIPBOARD_SETTINGS }
+    this.current = { providers: registry.defaultSettings(), clipboard: DEFAULT_CLIPBOARD_SETTINGS, reminders: { warnDays: WARN_DAYS.default } }
     const row = db.prepare('SELECT blob FROM settings WHERE id = 1').get() as { blob: Buffer } | undefined
     if (!row) return
     let stored: unknown
@@ -57,10 +57,11 @@ export class SettingsStore {
 export interface SettingsPatch {
   readonly providers?: Readonly<Record<string, Readonly<Record<string, string | undefined>> | undefined>>
   readonly clipboard?: { readonly clearAfterSeconds?: number | undefined }
+  readonly reminders?: { readonly warnDays?: number | undefined }
 }
 
 function storedSettingsSchema(registry: ProviderRegistry) {
-  return z.object({ providers: registry.settingsPatchSchema.optional(), clipboard: clipboardSettingsPatch.optional() })
+  return z.object({ providers: registry.settingsPatchSchema.optional(), clipboard: clipboardSettingsPatch.optional(), reminders: reminderSettingsPatch.optional() })
 }
 
 /**
@@ -81,7 +82,11 @@ function merge(current: Settings, patch: SettingsPatch): Settings {
   for (const [id, values] of Object.entries(current.providers)) {
     providers[id] = { ...values, ...stripUndefined(patch.providers?.[id] ?? {}) } as Record<string, string>
   }
-  return { providers, clipboard: { ...current.clipboard, ...stripUndefined(patch.clipboard ?? {}) } }
+  return {
+    providers,
+    clipboard: { ...current.clipboard, ...stripUndefined(patch.clipboard ?? {}) },
+    reminders: { ...current.reminders, ...stripUndefined(patch.reminders ?? {}) },
+  }
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -21,6 +21,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   ids: 'Keys',
   runId: 'Check run',
   clearAfterSeconds: 'Clipboard clearing time',
+  warnDays: 'Days of warning before a key expires',
 }
 
 /** Finds the label for an issue's path: the dotted path first (a provider field), then its leaf. */

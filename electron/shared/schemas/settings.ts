@@ -1,10 +1,13 @@
 import { z } from 'zod'
 
 export const CLEAR_AFTER_SECONDS = { min: 10, max: 300, default: 30 } as const
+export const WARN_DAYS = { min: 1, max: 90, default: 14 } as const
 
 export const clipboardSettingsPatch = z
   .object({ clearAfterSeconds: z.number().int().min(CLEAR_AFTER_SECONDS.min).max(CLEAR_AFTER_SECONDS.max).optional() })
   .strict()
+
+export const reminderSettingsPatch = z.object({ warnDays: z.number().int().min(WARN_DAYS.min).max(WARN_DAYS.max).optional() }).strict()
 
 /**
  * A settings change as it crosses the contract: per provider id, per setting name, a value.
@@ -14,5 +17,6 @@ export const settingsUpdateSchema = z
   .object({
     providers: z.record(z.string().max(32), z.record(z.string().max(64), z.string().max(2048))).optional(),
     clipboard: clipboardSettingsPatch.optional(),
+    reminders: reminderSettingsPatch.optional(),
   })
   .strict()

@@ -3,10 +3,10 @@ import { useEffect, useMemo, useState } from 'react'
 import { get, useForm, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { Settings } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
-import { CLEAR_AFTER_SECONDS } from '../../../electron/shared/schemas/settings'
+import { CLEAR_AFTER_SECONDS, WARN_DAYS } from '../../../electron/shared/schemas/settings'
 import { errorOf } from '../api/client'
 import { labelled, schemaOptions } from '../forms/messages'
-import { CLEAR_AFTER_LABEL, settingsFormDefaults, settingsFormSchema, settingsLabels, withSettings, type SettingsFormValues } from '../forms/settings-form-schema'
+import { CLEAR_AFTER_LABEL, WARN_DAYS_LABEL, settingsFormDefaults, settingsFormSchema, settingsLabels, withSettings, type SettingsFormValues } from '../forms/settings-form-schema'
 import { useProviders } from '../providers-ui'
 import { selectDialog, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
@@ -14,7 +14,7 @@ import { DescriptorField } from './DescriptorField'
 import { Field } from './Field'
 import { Modal } from './Modal'
 
-type Output = { clipboard: { clearAfterSeconds: number }; providers: Record<string, Record<string, string>> }
+type Output = { clipboard: { clearAfterSeconds: number }; reminders: { warnDays: number }; providers: Record<string, Record<string, string>> }
 
 const messageAt = (errors: FieldErrors<SettingsFormValues>, name: string): string | undefined => (get(errors, name) as { message?: string } | undefined)?.message
 
@@ -34,11 +34,12 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
   const errorFor = (name: string) => messageAt(errors, name)
   // Registered here, in screen order, so "focus the first error" means the first on screen.
   const clearAfter = register('clipboard.clearAfterSeconds')
+  const warnDays = register('reminders.warnDays')
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
     try {
-      await saveSettings({ providers: values.providers, clipboard: values.clipboard })
+      await saveSettings({ providers: values.providers, clipboard: values.clipboard, reminders: values.reminders })
       onDone()
     } catch (err) {
       const e = errorOf(err)
@@ -62,6 +63,21 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
             <span className="with-unit">
               <input {...p} {...clearAfter} type="number" inputMode="numeric" min={CLEAR_AFTER_SECONDS.min} max={CLEAR_AFTER_SECONDS.max} step={1} />
               <span aria-hidden="true">seconds</span>
+            </span>
+          )}
+        </Field>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Reminders</legend>
+        <Field
+          label={WARN_DAYS_LABEL}
+          error={errorFor('reminders.warnDays')}
+          hint={`In days, from ${WARN_DAYS.min} to ${WARN_DAYS.max}. After you unlock, Keyhold lists the keys that have expired and those that expire within this many days.`}
+        >
+          {(p) => (
+            <span className="with-unit">
+              <input {...p} {...warnDays} type="number" inputMode="numeric" min={WARN_DAYS.min} max={WARN_DAYS.max} step={1} />
+              <span aria-hidden="true">days</span>
             </span>
           )}
         </Field>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ChangePasswordDialog } from '../components/ChangePasswordDialog'
 import { CheckRunPanel } from '../components/CheckRunPanel'
+import { ExpirySummary } from '../components/ExpirySummary'
 import { AddKeyDialog, DeleteKeyDialog, EditKeyDialog } from '../components/KeyDialogs'
 import { KeyDetailPanel } from '../components/KeyDetailPanel'
 import { KeyList } from '../components/KeyList'
@@ -73,6 +74,7 @@ export function VaultScreen() {
             <EmptyVault />
           ) : (
             <>
+              <ExpirySummary />
               <ListToolbar />
               <CheckRunPanel />
               <KeyList />
