@@ -80,7 +80,7 @@ describe('new key validation', () => {
 
   it.each([
     ['a tenant with a dot (another host)', { provider: 'threadeo', tenant: 'evil.com', apiKey: 'k' }],
-    ['a tenant with a capital', { provider: 'threadeo', tenant: 'Acme', apiKey: 'k' }],
+    ['a tenant with an underscore', { provider: 'threadeo', tenant: 'ac_me', apiKey: 'k' }],
     ['a tenant ending in a hyphen', { provider: 'threadeo', tenant: 'acme-', apiKey: 'k' }],
     ['a Threadeo API key with spaces', { provider: 'threadeo', tenant: 'acme', apiKey: 'a b' }],
     ['an unknown ThreatSTOP service', { provider: 'threatstop', service: 'everything' }],
@@ -91,6 +91,10 @@ describe('new key validation', () => {
     ['a header name with a space', { provider: 'custom', baseUrl: 'https://api.example.com', auth: { kind: 'header', headerName: 'X Key' } }],
   ])('refuses %s', (_label, details) => {
     expect(codeOf(() => parse({ details })).code).toBe('INVALID_INPUT')
+  })
+
+  it('stores a tenant typed with capitals in lower case, as hosts are', () => {
+    expect(parse({ details: { provider: 'threadeo', tenant: 'Acme', apiKey: 'k' } }).details).toEqual({ provider: 'threadeo', tenant: 'acme', apiKey: 'k' })
   })
 
   it('allows plain HTTP only to this machine (the provider sandboxes)', () => {

@@ -10,8 +10,12 @@ export type FieldRule =
   | { readonly kind: 'text'; readonly max?: number }
   /** No whitespace or control characters: API key ids, account ids. */
   | { readonly kind: 'identifier' }
-  /** One DNS label (a subdomain), lower case: the only part of a host a user may choose. */
-  | { readonly kind: 'dnsLabel' }
+  /**
+   * One DNS label (a subdomain), lower case: the only part of a host a user may choose. With
+   * `underDomain`, a pasted address on that domain (`https://acme.threadeo.com/settings`) is
+   * understood as its subdomain.
+   */
+  | { readonly kind: 'dnsLabel'; readonly underDomain?: string }
   /** HTTPS, or plain HTTP to this machine; no credentials, query or fragment. */
   | { readonly kind: 'url' }
   /** An HTTP header name that is not a routing or hop-by-hop header. */

@@ -45,7 +45,7 @@ export const threadeo: ProviderDescriptor = {
       path: 'tenant',
       label: 'Threadeo subdomain',
       hint: 'The part before .threadeo.com in your Threadeo address. The default is “legal”; your business team may have enabled a custom subdomain.',
-      rule: { kind: 'dnsLabel' },
+      rule: { kind: 'dnsLabel', underDomain: 'threadeo.com' },
       required: true,
       initial: 'legal',
       searchable: true,

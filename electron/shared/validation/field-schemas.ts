@@ -64,6 +64,20 @@ export function splitList(text: string): string[] {
     .filter((part) => part !== '')
 }
 
+/**
+ * `https://acme.threadeo.com/settings`, `acme.threadeo.com` → `acme`: the one label in front of
+ * `domain`. Anything else comes back as typed (trimmed, lower-cased) for the label rule to judge,
+ * so an address on another host, or two labels deep, is refused rather than guessed at.
+ */
+export function subdomainOf(text: string, domain: string): string {
+  const typed = text.trim().toLowerCase()
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//.test(typed) ? typed : `https://${typed}`
+  if (!typed.includes('.') || !URL.canParse(withScheme)) return typed
+  const host = new URL(withScheme).hostname
+  const suffix = `.${domain}`
+  return host.endsWith(suffix) ? host.slice(0, -suffix.length) : typed
+}
+
 /** The zod schema of one rule. Messages are ours, never built from the value itself. */
 export function ruleSchema(rule: FieldRule): z.ZodType<string> {
   switch (rule.kind) {
@@ -74,8 +88,11 @@ export function ruleSchema(rule: FieldRule): z.ZodType<string> {
         .string()
         .max(512)
         .refine((v) => !/\s/u.test(v) && !hasControlChars(v), { message: 'has spaces or invisible characters' })
-    case 'dnsLabel':
-      return z.string().max(63).regex(DNS_LABEL, { message: 'is not a subdomain: use letters, digits and hyphens' })
+    case 'dnsLabel': {
+      const label = z.string().max(63).regex(DNS_LABEL, { message: 'is not a subdomain: use letters, digits and hyphens' })
+      const { underDomain } = rule
+      return underDomain === undefined ? label : z.string().transform((v) => subdomainOf(v, underDomain)).pipe(label)
+    }
     case 'url':
       return z.string().max(2048).refine(isSafeBaseUrl, { message: 'must be an https:// address' })
     case 'headerName':

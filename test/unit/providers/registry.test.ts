@@ -81,3 +81,22 @@ describe('field rules for the lifecycle forms', () => {
     expect(ruleSchema({ kind: 'originList' }).safeParse('https://a.example, b.example').success).toBe(false)
   })
 })
+
+describe('a pasted Threadeo address is understood as its subdomain', () => {
+  const tenant = (value: string) => {
+    const r = builtInProviders.detailsSchema.safeParse({ provider: 'threadeo', tenant: value, apiKey: 'TD-1' })
+    return r.success ? r.data['tenant'] : null
+  }
+  it.each([
+    ['acme', 'acme'],
+    ['  Acme ', 'acme'],
+    ['https://acme.threadeo.com/settings/api', 'acme'],
+    ['acme.threadeo.com', 'acme'],
+    ['HTTPS://Legal.Threadeo.com', 'legal'],
+  ])('%j → %j', (typed, expected) => expect(tenant(typed)).toBe(expected))
+
+  it.each(['https://evil.example/?u=acme.threadeo.com', 'https://a.b.threadeo.com/', 'https://threadeo.com.evil.example/', 'acme corp', 'https://acme.threadeo.co/'])(
+    'refuses %j',
+    (typed) => expect(tenant(typed)).toBeNull(),
+  )
+})
