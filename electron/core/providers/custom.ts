@@ -1,5 +1,6 @@
 import { OUTCOME_SENTENCES } from '../../shared/checks'
 import type { ProviderCheck } from './provider-check'
+import { parseStatusRanges } from '../../shared/validation/field-schemas'
 import { basicAuth, checkUrl, looksLikeHtml, parseJson, tooLarge } from './profile'
 
 /** What a status could mean on an API nobody has described to Keyhold yet. */
@@ -10,9 +11,9 @@ function statusDetail(status: number): string {
 }
 
 /**
- * An API the user names. Until its user says which statuses mean "works" and "rejected", only
- * the near-universal ones count: 401 is rejected, a 2xx that is not a web page works, and
- * everything else is unknown.
+ * An API the user names, and (like TruffleHog's custom detectors) which statuses mean "works" and
+ * "rejected". Left empty, only the near-universal ones count: 401 is rejected, a 2xx that is not a
+ * web page works. Every other answer is unknown — never rejected.
  */
 export type CustomDetails = {
   readonly provider: string
@@ -21,14 +22,19 @@ export type CustomDetails = {
     | { readonly kind: 'bearer' }
     | { readonly kind: 'header'; readonly headerName: string }
     | { readonly kind: 'basic'; readonly username: string }
+  /** Absent on keys saved before these could be said. */
+  readonly check?: { readonly path?: string; readonly works?: string; readonly rejected?: string }
 }
+
+const inRanges = (status: number, text: string | undefined, fallback: [number, number][]) =>
+  (text ? (parseStatusRanges(text) ?? fallback) : fallback).some(([from, to]) => status >= from && status <= to)
 
 export const customProfile: ProviderCheck<CustomDetails> = {
   id: 'custom',
 
   request(details, secret) {
     const { baseUrl, auth } = details
-    const url = checkUrl(baseUrl, '')
+    const url = checkUrl(baseUrl, details.check?.path ?? '')
     const header: Record<string, string> =
       auth.kind === 'header'
         ? { [auth.headerName]: secret }
@@ -38,11 +44,13 @@ export const customProfile: ProviderCheck<CustomDetails> = {
     return { url: url.toString(), headers: { ...header, Accept: 'application/json' } }
   },
 
-  classify(response) {
+  classify(response, details) {
     const requestId = response.headers.get('x-request-id')
     if (response.truncated) return tooLarge(response, requestId)
     const { status } = response
-    if (status >= 200 && status < 300) {
+    // The rejected statuses are read first: a narrow "rejected" inside a wide "works" range still counts.
+    if (inRanges(status, details.check?.rejected, [[401, 401]])) return { outcome: 'invalid', detail: `HTTP ${status}`, requestId }
+    if (inRanges(status, details.check?.works, [[200, 299]])) {
       if (looksLikeHtml(response)) return { outcome: 'unknown', detail: 'The address answered with a web page, not an API response.', requestId }
       // A body that says it is JSON and is not cannot be an API's answer (a broken proxy, a stray server).
       const claimsJson = /\bjson\b/i.test(response.headers.get('content-type') ?? '')
@@ -51,7 +59,6 @@ export const customProfile: ProviderCheck<CustomDetails> = {
       }
       return { outcome: 'valid', detail: null, requestId }
     }
-    if (status === 401) return { outcome: 'invalid', detail: 'HTTP 401', requestId }
     return { outcome: 'unknown', detail: statusDetail(status), requestId }
   },
 

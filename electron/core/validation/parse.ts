@@ -39,6 +39,7 @@ const OWN_MESSAGES = new Set([
   'is not one of the choices Keyhold knows',
   'must be a path starting with /',
   'must be subnets such as 203.0.113.0/24 or 2001:db8::/32, separated by commas',
+  'must be statuses or ranges from 100 to 599, such as 200-299, 304',
 ])
 
 function describe(issue: z.core.$ZodIssue): string {

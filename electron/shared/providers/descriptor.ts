@@ -29,6 +29,8 @@ export type FieldRule =
   | { readonly kind: 'cidrList' }
   /** Comma-separated web origins, each with its protocol (`https://www.example.com`). */
   | { readonly kind: 'originList' }
+  /** HTTP statuses and ranges, comma-separated (`200-299, 304`), each from 100 to 599. */
+  | { readonly kind: 'statusRanges' }
 
 export interface ChoiceOption {
   readonly value: string

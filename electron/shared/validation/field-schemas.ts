@@ -78,6 +78,20 @@ export function subdomainOf(text: string, domain: string): string {
   return host.endsWith(suffix) ? host.slice(0, -suffix.length) : typed
 }
 
+/** `200-299, 304` → [[200, 299], [304, 304]]; null when any part is not a status or range of them. */
+export function parseStatusRanges(text: string): [number, number][] | null {
+  const ranges: [number, number][] = []
+  for (const part of splitList(text)) {
+    const m = /^(\d{3})(?:\s*-\s*(\d{3}))?$/.exec(part)
+    if (!m) return null
+    const from = Number(m[1])
+    const to = Number(m[2] ?? m[1])
+    if (from < 100 || to > 599 || from > to) return null
+    ranges.push([from, to])
+  }
+  return ranges
+}
+
 /** The zod schema of one rule. Messages are ours, never built from the value itself. */
 export function ruleSchema(rule: FieldRule): z.ZodType<string> {
   switch (rule.kind) {
@@ -120,6 +134,11 @@ export function ruleSchema(rule: FieldRule): z.ZodType<string> {
         .string()
         .max(4096)
         .refine((v) => splitList(v).every(isCidr), { message: 'must be subnets such as 203.0.113.0/24 or 2001:db8::/32, separated by commas' })
+    case 'statusRanges':
+      return z
+        .string()
+        .max(200)
+        .refine((v) => parseStatusRanges(v) !== null, { message: 'must be statuses or ranges from 100 to 599, such as 200-299, 304' })
     case 'originList':
       return z
         .string()
@@ -206,8 +225,8 @@ export function detailsSchema(descriptor: ProviderDescriptor): z.ZodType<Provide
       const raw = getPath(input, field.path)
       const path = field.path.split('.')
       if (raw === undefined || raw === '') {
+        // An optional field left empty is not stored: older keys and new ones read the same.
         if (field.required) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: raw, path, message: 'required' })
-        else setPath(out, field.path, '')
         continue
       }
       const parsed = (rules.get(field.path) as z.ZodType<string>).safeParse(raw)

@@ -68,6 +68,10 @@ vi.mock('electron', async () => {
     ClipboardItem: class {
       constructor(readonly items: unknown) {}
     },
+    Notification: class {
+      static isSupported = () => false
+      show() {}
+    },
   }
 })
 
