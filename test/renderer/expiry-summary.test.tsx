@@ -43,7 +43,7 @@ describe('the expiry summary after unlock', () => {
     await call(w.keyhold.core, 'keyhold:keys.add', { name: 'Other', details: { provider: spreeflo.id, keyName: 'other' }, secret: 's2' })
     const summary = await screen.findByRole('region', { name: 'Needs attention' })
     expect(within(summary).getByRole('heading', { name: '1 key expires within 30 days' })).toBeTruthy()
-    await userEvent.setup().click(within(summary).getByRole('button', { name: 'Hide until next unlock' }))
+    await userEvent.setup().click(within(summary).getByRole('button', { name: 'Not now' }))
     expect(screen.queryByRole('region', { name: 'Needs attention' })).toBeNull()
   })
 })

@@ -61,7 +61,7 @@ export function ExpirySummary() {
         </div>
       ))}
       <button type="button" onClick={() => setDismissed(true)}>
-        Hide until next unlock
+        Not now
       </button>
     </section>
   )

@@ -1,0 +1,30 @@
+import { expect, test } from './fixtures'
+import { expectAccessible } from './pages/accessible'
+import { KeyholdApp, STRONG_PASSWORD } from './pages/keyhold-app'
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
+test('after unlock, the keys that have expired or expire soon are named, each a click from its page', async ({ page, host }) => {
+  const app = new KeyholdApp(page)
+  await app.createVault(host.url)
+  await app.addKey({ provider: 'Spreeflo', name: 'Shop sync', secret: 'sf-expired-e2e', fields: { 'Key name in Spreeflo': 'shop', 'Expires on (optional)': inDays(-2) } })
+  await app.addKey({ provider: 'Spreeflo', name: 'Newsletter', secret: 'sf-soon-e2e', fields: { 'Key name in Spreeflo': 'news', 'Expires on (optional)': inDays(3) } })
+  await app.addKey({ provider: 'Spreeflo', name: 'Far off', secret: 'sf-later-e2e', fields: { 'Key name in Spreeflo': 'far', 'Expires on (optional)': inDays(200) } })
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click()
+  await page.getByLabel('Master password').fill(STRONG_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+
+  const summary = page.getByRole('region', { name: 'Needs attention' })
+  await expect(summary.getByRole('heading', { name: '1 key has expired' })).toBeVisible()
+  await expect(summary.getByRole('heading', { name: '1 key expires within 14 days' })).toBeVisible()
+  await expect(summary).toContainText('expired 2 days ago')
+  await expect(summary).toContainText('expires in 3 days')
+  await expect(summary).not.toContainText('Far off')
+  await expectAccessible(page, 'the expiry summary')
+
+  await summary.getByRole('button', { name: 'Shop sync' }).click()
+  await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { name: 'Shop sync' })).toBeVisible()
+  await summary.getByRole('button', { name: 'Not now' }).click()
+  await expect(summary).toBeHidden()
+})
