@@ -26,6 +26,7 @@ export const METHOD_CHANNELS = [
   'keyhold:providers.list',
   'keyhold:settings.get',
   'keyhold:settings.update',
+  'keyhold:keys.verifyRevoked',
 ] as const
 
 export const EVENT_CHANNELS = [

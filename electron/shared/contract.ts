@@ -15,6 +15,7 @@ import type {
   LockReason,
   NewKeyInput,
   PasswordAssessment,
+  RevocationResult,
   Settings,
   VaultStatus,
 } from './dto'
@@ -67,6 +68,8 @@ export interface Methods {
     }
     output: Settings
   }
+  /** Checks a key the person revoked at the provider; on a confirmed rejection wipes its secret and archives it. */
+  'keyhold:keys.verifyRevoked': { input: { id: string }; output: RevocationResult }
 }
 
 export interface Events {

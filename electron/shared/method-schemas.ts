@@ -35,6 +35,7 @@ export const METHOD_INPUTS = {
   'keyhold:providers.list': noInputSchema,
   'keyhold:settings.get': noInputSchema,
   'keyhold:settings.update': settingsUpdateSchema,
+  'keyhold:keys.verifyRevoked': keyIdInputSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

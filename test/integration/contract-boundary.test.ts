@@ -95,6 +95,7 @@ describe('the contract boundary', () => {
       'keyhold:clipboard.capture': { input: undefined },
       'keyhold:settings.get': { input: undefined },
       'keyhold:settings.update': { input: { clipboard: { clearAfterSeconds: 45 } } },
+      'keyhold:keys.verifyRevoked': { input: { id } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 

@@ -3,6 +3,7 @@ import { clipboardApi } from './clipboard'
 import type { ApiDeps } from './deps'
 import { bindAll, type Handlers } from './handle'
 import { keysApi } from './keys'
+import { revokeApi } from './revoke'
 import { settingsApi } from './settings'
 import { vaultApi } from './vault'
 
@@ -16,7 +17,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...revokeApi(deps) },
     deps.onCall ?? (() => undefined),
   )
 }
