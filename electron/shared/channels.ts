@@ -27,6 +27,7 @@ export const METHOD_CHANNELS = [
   'keyhold:settings.get',
   'keyhold:settings.update',
   'keyhold:keys.expiry',
+  'keyhold:keys.verifyRevoked',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -16,6 +16,7 @@ import type {
   LockReason,
   NewKeyInput,
   PasswordAssessment,
+  RevocationResult,
   Settings,
   VaultStatus,
 } from './dto'
@@ -71,6 +72,8 @@ export interface Methods {
   }
   /** Which keys have expired or expire within the reminder window; no provider is asked. */
   'keyhold:keys.expiry': { input: undefined; output: ExpiryReport }
+  /** Checks a key the person revoked at the provider; on a confirmed rejection wipes its secret and archives it. */
+  'keyhold:keys.verifyRevoked': { input: { id: string }; output: RevocationResult }
 }
 
 export interface Events {

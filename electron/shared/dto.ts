@@ -39,6 +39,8 @@ export interface KeySummary {
   readonly updatedAt: number
   /** The latest check, if the key was ever checked. */
   readonly lastCheck: LastCheck | null
+  /** When a check verified the key revoked (its secret was then wiped); null while it is in use. */
+  readonly revokedAt: number | null
 }
 
 export interface LastCheck {
@@ -56,6 +58,16 @@ export interface CheckRecord extends LastCheck {
   readonly requestId: string | null
   /** The provider's own error code or message, or what went wrong on the way. */
   readonly detail: string | null
+}
+
+export type RevocationVerdict = 'confirmed' | 'still-works' | 'unclear'
+
+/** What "verify revoked" found: the check it ran, and on `confirmed` when the key was archived. */
+export interface RevocationResult {
+  readonly verdict: RevocationVerdict
+  readonly check: CheckRecord
+  readonly revokedAt: number | null
+  readonly sentence: string
 }
 
 export interface CheckRunProgress {

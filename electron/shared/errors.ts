@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
     'The vault settings have been changed outside Keyhold and are not safe to use. The file was left untouched.',
   VAULT_IN_USE: 'This vault is open in another Keyhold window or program. Close it there first.',
   KEY_NOT_FOUND: 'That key is not in the vault (it may have been deleted).',
+  KEY_REVOKED: 'This key was revoked, so Keyhold no longer holds its secret. Its record is kept in the Revoked archive.',
   KEY_DAMAGED: 'This key is damaged and cannot be read. Your other keys are not affected.',
   SECRET_EMPTY: 'The key is empty. Paste the key or token you received from the provider.',
   SECRET_TOO_LARGE: 'That is too long to be a key (the limit is 16 KiB).',

@@ -36,6 +36,7 @@ export const METHOD_INPUTS = {
   'keyhold:settings.get': noInputSchema,
   'keyhold:settings.update': settingsUpdateSchema,
   'keyhold:keys.expiry': noInputSchema,
+  'keyhold:keys.verifyRevoked': keyIdInputSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

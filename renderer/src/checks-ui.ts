@@ -8,15 +8,16 @@ export const NEVER_CHECKED = 'Not checked yet'
 export const EMPTY_COUNTS: OutcomeCounts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
 
 /** What the list can be narrowed to, besides the search. */
-export type OutcomeFilter = 'all' | 'unchecked' | Outcome
+export type OutcomeFilter = 'all' | 'unchecked' | Outcome | 'revoked'
 
 export const FILTER_LABELS: Readonly<Record<OutcomeFilter, string>> = {
   all: 'All keys',
   ...OUTCOME_LABELS,
   unchecked: NEVER_CHECKED,
+  revoked: 'Revoked',
 }
 
-export const FILTER_ORDER: readonly OutcomeFilter[] = ['all', ...OUTCOME_ORDER, 'unchecked']
+export const FILTER_ORDER: readonly OutcomeFilter[] = ['all', ...OUTCOME_ORDER, 'unchecked', 'revoked']
 
 const MINUTE = 60_000
 

@@ -96,6 +96,7 @@ describe('the contract boundary', () => {
       'keyhold:settings.get': { input: undefined },
       'keyhold:settings.update': { input: { clipboard: { clearAfterSeconds: 45 } } },
       'keyhold:keys.expiry': { input: undefined },
+      'keyhold:keys.verifyRevoked': { input: { id } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 

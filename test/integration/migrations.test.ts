@@ -189,6 +189,20 @@ describe('migration 0003 and 0004', () => {
   })
 })
 
+describe('migration 0006-revoked-at', () => {
+  it('adds a plaintext revoked_at to keys, null for every key it finds', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, 5)) m.up(db)
+    })()
+    db.prepare("INSERT INTO keys VALUES ('k', 1, x'00', x'01', 0, 0)").run()
+    MIGRATIONS[5]?.up(db)
+    expect(columns(db, 'keys')).toEqual(['id', 'format', 'meta', 'secret', 'created_at', 'updated_at', 'revoked_at'])
+    expect(db.prepare('SELECT revoked_at FROM keys').all()).toEqual([{ revoked_at: null }])
+    db.close()
+  })
+})
+
 describe('migration 0005-sealed-activity', () => {
   it('leaves only the id, time and format of an activity entry in the clear', () => {
     const db = new BetterSqlite3(':memory:')
@@ -209,7 +223,7 @@ async function expectIntactAfterUpgrade(legacy: LegacyVault): Promise<void> {
   const list = await call(core, 'keyhold:keys.list')
   expect(list.map((e) => (e.damaged ? 'damaged' : e.name)).sort()).toEqual(legacy.keys.map((k) => k.meta.name).sort())
   for (const k of legacy.keys) {
-    expect(await call(core, 'keyhold:keys.get', { id: k.id })).toMatchObject({ ...k.meta, id: k.id })
+    expect(await call(core, 'keyhold:keys.get', { id: k.id })).toMatchObject({ ...k.meta, id: k.id, revokedAt: null })
     expect(core.vault.keys().readSecret(k.id)).toBe(k.secret)
     const history = await call(core, 'keyhold:keys.history', { id: k.id })
     const { sentence: _s, ...expected } = { sentence: '', ...(legacy.checks.find((c) => c.keyId === k.id) ?? {}) }
@@ -251,6 +265,7 @@ describe.each([
   ['0003-checks-settings', 2],
   ['0004-activity', 3],
   ['0005-sealed-activity', 4],
+  ['0006-revoked-at', 5],
 ])('upgrading through migration %s', (_name, from) => {
   it(`opens a version-${from} vault holding data and reads all of it back`, async () => {
     const legacy = await writeLegacyVault(dir.path, from)

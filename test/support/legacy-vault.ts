@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { CheckRecord } from '../../electron/shared/dto'
+import { ActivityLog } from '../../electron/core/activity/activity-log'
 import { CheckStore } from '../../electron/core/checks/check-store'
 import { writeSnapshot, type SnapshotEntry } from '../../electron/core/keys/list-snapshot'
 import { RECORD_FORMAT, RecordCodec, type KeyMeta } from '../../electron/core/keys/record-codec'
@@ -104,13 +105,25 @@ export async function writeLegacyVault(dataDir: string, version: number, tag = `
     }
 
     const activity: { id: number; at: number; kind: string; keyId: string; field: string }[] = []
-    if (version >= 4) {
+    if (version === 4) {
       const log = db.prepare('INSERT INTO activity (at, kind, key_id, field) VALUES (?, ?, ?, ?)')
       keys.forEach((k, i) => {
         for (const [kind, field] of [['copied', 'secret'], ['revealed', i === 0 ? 'apiKey' : 'secret']] as const) {
           const at = AT + 2000 + activity.length
           const id = Number(log.run(at, kind, k.id, field).lastInsertRowid)
           activity.push({ id, at, kind, keyId: k.id, field })
+        }
+      })
+    }
+    if (version >= 5) {
+      // From version 5 the log is sealed, as an unlocked version-5 vault left it.
+      let at = AT + 2000
+      const log = new ActivityLog(db, codec, () => at)
+      keys.forEach((k, i) => {
+        for (const [kind, field] of [['copied', 'secret'], ['revealed', i === 0 ? 'apiKey' : 'secret']] as const) {
+          at = AT + 2000 + activity.length
+          log.record(kind, k.id, field)
+          activity.push({ id: activity.length + 1, at, kind, keyId: k.id, field })
         }
       })
     }

@@ -25,6 +25,7 @@ function entry(id: string, name: string, extra: Partial<KeyMeta> = {}) {
     createdAt: 0,
     updatedAt: 0,
     lastCheck: null,
+    revokedAt: null,
   }
   return indexKey(summary, meta, 'tag', builtInProviders)
 }

@@ -11,6 +11,7 @@ export const REVEAL_SECONDS = 20
 
 /** The value of one field of a key: its secret, or a field its provider marks copyable. */
 function fieldValue(keys: KeyStore, registry: ProviderRegistry, id: string, field: KeyField): string {
+  keys.assertNotRevoked(id)
   if (field === 'secret') return keys.readSecret(id)
   const { details } = keys.get(id)
   const value = registry.copyableField(details.provider, field) ? fieldValueOf(details, field) : undefined

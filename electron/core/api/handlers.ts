@@ -4,6 +4,7 @@ import type { ApiDeps } from './deps'
 import { bindAll, type Handlers } from './handle'
 import { keysApi } from './keys'
 import { remindersApi } from './reminders'
+import { revokeApi } from './revoke'
 import { settingsApi } from './settings'
 import { vaultApi } from './vault'
 
@@ -17,7 +18,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps) },
     deps.onCall ?? (() => undefined),
   )
 }

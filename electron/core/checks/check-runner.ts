@@ -194,6 +194,7 @@ export class CheckRunner {
   private async check(id: string, signal?: AbortSignal): Promise<CheckRecord> {
     const keys = this.deps.keys()
     const detail = keys.get(id)
+    if (detail.revokedAt !== null) throw new KeyholdError('KEY_REVOKED')
     const meta: KeyMeta = detail
     const at = this.deps.now()
     const record = (c: Classification, attempt?: Attempt): CheckRecord => ({

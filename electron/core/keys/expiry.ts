@@ -21,7 +21,8 @@ export function expiryReport(entries: readonly KeyListEntry[], now: number, warn
   const expired: ExpiryItem[] = []
   const expiring: ExpiryItem[] = []
   for (const entry of entries) {
-    if (entry.damaged || entry.expiresOn === null) continue
+    // A revoked key needs no replacing reminder: it is already gone at the provider.
+    if (entry.damaged || entry.expiresOn === null || entry.revokedAt !== null) continue
     const daysLeft = daysBetween(today, entry.expiresOn)
     const item = { id: entry.id, name: entry.name, provider: entry.provider, expiresOn: entry.expiresOn, daysLeft }
     if (daysLeft < 0) expired.push(item)

@@ -11,7 +11,7 @@ import { indexKey, KeyIndex, type IndexedKey } from './key-index'
 import { readSnapshot, writeSnapshot, type SnapshotEntry } from './list-snapshot'
 import { RECORD_FORMAT, type KeyMeta, type RecordCodec } from './record-codec'
 
-type RowHead = [id: string, format: number, metaTagHex: string, hasSecret: number, createdAt: number, updatedAt: number]
+type RowHead = [id: string, format: number, metaTagHex: string, hasSecret: number, createdAt: number, updatedAt: number, revokedAt: number | null]
 
 const VERIFY_CHUNK = 250
 
@@ -23,7 +23,7 @@ const VERIFY_CHUNK = 250
  */
 export class KeyStore {
   private readonly index = new KeyIndex()
-  private readonly stmts: { insert: Statement; update: Statement; remove: Statement; secret: Statement }
+  private readonly stmts: { insert: Statement; update: Statement; remove: Statement; secret: Statement; revoke: Statement }
   private closed = false
   private snapshotStale = false
   /** Resolves, once every record has been opened, with the ids found damaged. */
@@ -45,6 +45,7 @@ export class KeyStore {
       update: db.prepare('UPDATE keys SET meta = ?, secret = coalesce(?, secret), updated_at = ? WHERE id = ?'),
       remove: db.prepare('DELETE FROM keys WHERE id = ?'),
       secret: db.prepare('SELECT secret FROM keys WHERE id = ?'),
+      revoke: db.prepare('UPDATE keys SET secret = NULL, revoked_at = ?, updated_at = ? WHERE id = ?'),
     }
     const fromSnapshot = this.load()
     this.verified = this.verifyInBackground(fromSnapshot)
@@ -55,7 +56,7 @@ export class KeyStore {
     const snapshot = readSnapshot(this.db, this.codec)
     const heads = new Map<string, RowHead>()
     const rows = this.db
-      .prepare('SELECT id, format, hex(substr(meta, -16)), secret IS NOT NULL, created_at, updated_at FROM keys')
+      .prepare('SELECT id, format, hex(substr(meta, -16)), secret IS NOT NULL, created_at, updated_at, revoked_at FROM keys')
       .raw()
       .all() as RowHead[]
     for (const head of rows) heads.set(head[0], head)
@@ -64,30 +65,31 @@ export class KeyStore {
     for (const [id, snap] of snapshot) {
       const head = heads.get(id)
       if (!head) continue
-      const [, format, tagHex, hasSecret, createdAt, updatedAt] = head
+      // revoked_at is read from the row, never from the snapshot: the snapshot stays a cache of meta.
+      const [, format, tagHex, hasSecret, createdAt, updatedAt, revokedAt] = head
       if (format === RECORD_FORMAT && snap.updatedAt === updatedAt && snap.metaTag === tagHex) {
-        this.index.put(indexKey(this.summary(id, snap.meta, hasSecret === 1, createdAt, updatedAt), snap.meta, snap.metaTag, this.providers.registry))
+        this.index.put(indexKey(this.summary(id, snap.meta, hasSecret === 1, createdAt, updatedAt, revokedAt), snap.meta, snap.metaTag, this.providers.registry))
         fromSnapshot.add(id)
         heads.delete(id)
       }
     }
     if (heads.size > 0 || snapshot.size !== fromSnapshot.size) this.snapshotStale = true
     if (heads.size > 0) {
-      const rows = this.db.prepare('SELECT id, format, meta, secret IS NOT NULL, created_at, updated_at FROM keys').raw().iterate() as IterableIterator<
-        [string, number, Buffer, number, number, number]
+      const rows = this.db.prepare('SELECT id, format, meta, secret IS NOT NULL, created_at, updated_at, revoked_at FROM keys').raw().iterate() as IterableIterator<
+        [string, number, Buffer, number, number, number, number | null]
       >
-      for (const [id, format, meta, hasSecret, createdAt, updatedAt] of rows) {
-        if (heads.has(id)) this.openRecord(id, format, meta, hasSecret === 1, createdAt, updatedAt)
+      for (const [id, format, meta, hasSecret, createdAt, updatedAt, revokedAt] of rows) {
+        if (heads.has(id)) this.openRecord(id, format, meta, hasSecret === 1, createdAt, updatedAt, revokedAt)
       }
     }
     return fromSnapshot
   }
 
-  private openRecord(id: string, format: number, blob: Buffer, hasSecret: boolean, createdAt: number, updatedAt: number): boolean {
+  private openRecord(id: string, format: number, blob: Buffer, hasSecret: boolean, createdAt: number, updatedAt: number, revokedAt: number | null): boolean {
     try {
       if (format !== RECORD_FORMAT) throw new KeyholdError('KEY_DAMAGED')
       const meta = parseStoredMeta(this.codec.openMeta(id, blob))
-      this.index.put(indexKey(this.summary(id, meta, hasSecret, createdAt, updatedAt), meta, tagHex(blob), this.providers.registry))
+      this.index.put(indexKey(this.summary(id, meta, hasSecret, createdAt, updatedAt, revokedAt), meta, tagHex(blob), this.providers.registry))
       return true
     } catch {
       // One bad record must not cost the person every other key: it is listed as damaged.
@@ -160,7 +162,7 @@ export class KeyStore {
       for (const p of prepared) this.stmts.insert.run(p.id, RECORD_FORMAT, p.metaBlob, p.secretBlob, now, now)
     })
     return prepared.map((p) => {
-      const entry = indexKey(this.summary(p.id, p.meta, true, now, now), p.meta, tagHex(p.metaBlob), this.providers.registry)
+      const entry = indexKey(this.summary(p.id, p.meta, true, now, now, null), p.meta, tagHex(p.metaBlob), this.providers.registry)
       this.index.put(entry)
       return toDetail(entry.summary, p.meta)
     })
@@ -168,6 +170,8 @@ export class KeyStore {
 
   update({ id, changes }: KeyUpdate): KeyDetail {
     const current = this.indexed(id)
+    // A revoked key's record is an archive: it no longer takes a secret or edits.
+    if (current.summary.revokedAt !== null) throw new KeyholdError('KEY_REVOKED')
     if (changes.details && changes.details.provider !== current.meta.details.provider) {
       throw new KeyholdError('INVALID_INPUT', {
         field: 'details.provider',
@@ -188,7 +192,7 @@ export class KeyStore {
     const secretBlob = changes.secret === undefined ? null : this.codec.sealSecret(id, changes.secret)
     this.write(() => this.stmts.update.run(metaBlob, secretBlob, now, id))
     const hasSecret = current.summary.hasSecret || secretBlob !== null
-    const entry = indexKey(this.summary(id, meta, hasSecret, current.summary.createdAt, now), meta, tagHex(metaBlob), this.providers.registry)
+    const entry = indexKey(this.summary(id, meta, hasSecret, current.summary.createdAt, now, null), meta, tagHex(metaBlob), this.providers.registry)
     this.index.put(entry)
     return toDetail(entry.summary, meta)
   }
@@ -199,12 +203,41 @@ export class KeyStore {
     if (!entry) return
     this.lastChecks.set(id, last)
     const { summary, meta, metaTag } = entry
-    this.index.put(indexKey(this.summary(id, meta, summary.hasSecret, summary.createdAt, summary.updatedAt), meta, metaTag, this.providers.registry))
+    this.index.put(indexKey(this.summary(id, meta, summary.hasSecret, summary.createdAt, summary.updatedAt, summary.revokedAt), meta, metaTag, this.providers.registry))
   }
 
-  private summary(id: string, meta: KeyMeta, hasSecret: boolean, createdAt: number, updatedAt: number): KeySummary {
+  /**
+   * Archives a key whose revocation a check verified: its secret is set to NULL and `revoked_at`
+   * stamped in one transaction; the record and its check history stay. secure_delete (on for the
+   * whole connection, set again here so this write never depends on it) zeroes the old blob's
+   * bytes in its page, and a TRUNCATE checkpoint then moves the page into the file and empties
+   * the WAL, whose earlier frames still held the sealed secret.
+   */
+  markRevoked(id: string): KeySummary {
+    const current = this.indexed(id)
+    if (current.summary.revokedAt !== null) throw new KeyholdError('KEY_REVOKED')
+    const now = Math.max(this.now(), current.summary.updatedAt + 1)
+    this.db.pragma('secure_delete = ON')
+    this.write(() => this.stmts.revoke.run(now, now, id))
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    } catch {
+      // The wipe is committed; a checkpoint that cannot run now runs at the next one or at close.
+    }
+    const { meta, metaTag } = current
+    const entry = indexKey(this.summary(id, meta, false, current.summary.createdAt, now, now), meta, metaTag, this.providers.registry)
+    this.index.put(entry)
+    return entry.summary
+  }
+
+  /** Refuses any use of a revoked key's values (copy, reveal, check) with a plain sentence. */
+  assertNotRevoked(id: string): void {
+    if (this.indexed(id).summary.revokedAt !== null) throw new KeyholdError('KEY_REVOKED')
+  }
+
+  private summary(id: string, meta: KeyMeta, hasSecret: boolean, createdAt: number, updatedAt: number, revokedAt: number | null): KeySummary {
     const last = this.lastChecks.get(id)
-    return toSummary(id, meta, hasSecret, createdAt, updatedAt, last ? { ...last, sentence: this.providers.sentence(last.outcome, meta.details) } : null)
+    return toSummary(id, meta, hasSecret, createdAt, updatedAt, revokedAt, last ? { ...last, sentence: this.providers.sentence(last.outcome, meta.details) } : null)
   }
 
   delete(id: string): void {
@@ -215,7 +248,7 @@ export class KeyStore {
 
   /** The one place a secret is decrypted; callers use it and let it go. */
   readSecret(id: string): string {
-    this.indexed(id)
+    this.assertNotRevoked(id)
     const row = this.stmts.secret.get(id) as { secret: Buffer | null } | undefined
     if (!row) throw new KeyholdError('KEY_NOT_FOUND')
     if (!row.secret) throw new KeyholdError('KEY_NOT_FOUND', { message: 'This key has no secret stored any more.' })
@@ -285,6 +318,7 @@ function toSummary(
   hasSecret: boolean,
   createdAt: number,
   updatedAt: number,
+  revokedAt: number | null,
   lastCheck: LastCheck | null,
 ): KeySummary {
   return {
@@ -298,6 +332,7 @@ function toSummary(
     createdAt,
     updatedAt,
     lastCheck,
+    revokedAt,
   }
 }
 

@@ -23,6 +23,8 @@ export interface ProviderCheck<D extends ProviderDetailsValue = ProviderDetailsV
    * from this vault found it working. Defaults to {@link defaultRevocationVerdict}.
    */
   revocation?(outcome: Outcome, workedBefore: boolean): RevocationVerdict
+  /** Why a confirmed revocation is confirmed, when the provider's answer needs explaining. */
+  revokedReason?(outcome: Outcome): string | undefined
 }
 
 /** A provider as a host registers it: its descriptor (data) and its check (code). */

@@ -56,6 +56,11 @@ export class CoreProviders {
     const check = this.checks.get(details.provider)
     return check?.revocation?.(outcome, workedBefore) ?? defaultRevocationVerdict(outcome)
   }
+
+  /** The provider's own reason a revocation counts as confirmed, if its answer needs one. */
+  revokedReason(details: ProviderDetailsValue, outcome: Outcome): string | undefined {
+    return this.checks.get(details.provider)?.revokedReason?.(outcome)
+  }
 }
 
 function defaultSentence(outcome: Outcome): string {

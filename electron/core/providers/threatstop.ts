@@ -93,4 +93,9 @@ export const threatstopProfile: ProviderCheck<ThreatstopDetails, ThreatstopSetti
     if (outcome === 'blocked') return workedBefore ? 'confirmed' : 'unclear'
     return defaultRevocationVerdict(outcome)
   },
+
+  revokedReason(outcome) {
+    if (outcome !== 'blocked') return undefined
+    return 'ThreatSTOP answers an unknown key and a key from another network the same way; this key worked from this computer before, so the answer means it was deleted.'
+  },
 }

@@ -11,6 +11,7 @@ import { CheckHistory } from './CheckHistory'
 import { clipboardFor } from './CopyStatus'
 import { CopyableValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
+import { RevokeAction, revokedOn } from './RevokeDialog'
 
 /** The provider's fields, as its descriptor labels them; copyable ones get their copy button. */
 function providerRows(detail: KeyDetail, descriptor: ProviderDescriptor | undefined, settings: ReturnType<typeof selectSettings>): [string, ReactNode][] {
@@ -39,6 +40,7 @@ function Details({ detail }: { detail: KeyDetail }) {
   // The list entry is refreshed by every check and keys.changed; the detail was read once.
   const entry = useStore(selectSelectedEntry)
   const lastCheck = entry && !entry.damaged ? entry.lastCheck : detail.lastCheck
+  const revokedAt = entry && !entry.damaged ? entry.revokedAt : detail.revokedAt
   const descriptor = useProvider(detail.provider)
   const settings = useStore(selectSettings)
   const loadSettings = useStore((s) => s.loadSettings)
@@ -49,7 +51,7 @@ function Details({ detail }: { detail: KeyDetail }) {
   const rows: [string, ReactNode][] = [
     ['Provider', providerLabel(descriptor, detail.provider)],
     ...providerRows(detail, descriptor, settings),
-    [descriptor?.secret.label ?? 'Key', detail.hasSecret ? <SecretValue detail={detail} /> : 'No key stored'],
+    [descriptor?.secret.label ?? 'Key', detail.hasSecret && revokedAt === null ? <SecretValue detail={detail} /> : 'No key stored'],
     ...(detail.account ? ([['Account', detail.account]] as [string, string][]) : []),
     ...(detail.expiresOn ? ([['Expires on', detail.expiresOn]] as [string, string][]) : []),
     ...(detail.tags.length ? ([['Tags', detail.tags.join(', ')]] as [string, string][]) : []),
@@ -59,8 +61,8 @@ function Details({ detail }: { detail: KeyDetail }) {
     <>
       <h2 className="detail-title">{detail.name}</h2>
       <div className="detail-status">
-        <CheckStatus lastCheck={lastCheck} />
-        {detail.hasSecret && <CheckButton id={detail.id} label="Check now" />}
+        {revokedAt !== null ? <p className="revoked-status">{revokedOn(revokedAt)}</p> : <CheckStatus lastCheck={lastCheck} />}
+        {detail.hasSecret && revokedAt === null && <CheckButton id={detail.id} label="Check now" />}
       </div>
       <dl className="detail-list">
         {rows.map(([k, value]) => (
@@ -78,9 +80,12 @@ function Details({ detail }: { detail: KeyDetail }) {
         </>
       )}
       <div className="detail-actions">
-        <button type="button" onClick={() => openDialog('edit')}>
-          Edit
-        </button>
+        {revokedAt === null && (
+          <button type="button" onClick={() => openDialog('edit')}>
+            Edit
+          </button>
+        )}
+        <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
           Delete
         </button>

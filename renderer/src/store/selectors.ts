@@ -37,7 +37,10 @@ export function selectSelectedEntry(s: Store): Store['entries'][number] | undefi
 /** The selected key's history, never another key's that is still on screen. */
 export const selectSelectedHistory = (s: Store) => (s.history && s.history.keyId === s.selectedId ? s.history : null)
 
+/** Revoked keys are an archive: shown under "Revoked" only, and only there. */
 function passes(entry: KeyListEntry, filter: OutcomeFilter): boolean {
+  const revoked = !entry.damaged && entry.revokedAt !== null
+  if (filter === 'revoked' || revoked) return filter === 'revoked' && revoked
   if (filter === 'all') return true
   if (entry.damaged) return false
   return filter === 'unchecked' ? entry.lastCheck === null : entry.lastCheck?.outcome === filter
@@ -54,7 +57,7 @@ export function selectVisibleEntries(s: Store): readonly KeyListEntry[] {
   const { entries, matches, outcomeFilter } = s
   const cached = visibleCache.get(entries)
   if (cached && cached.matches === matches && cached.filter === outcomeFilter) return cached.visible
-  const visible = matches || outcomeFilter !== 'all' ? entries.filter((e) => (!matches || matches.has(e.id)) && passes(e, outcomeFilter)) : entries
+  const visible = entries.filter((e) => (!matches || matches.has(e.id)) && passes(e, outcomeFilter))
   visibleCache.set(entries, { matches, filter: outcomeFilter, visible })
   return visible
 }

@@ -3,6 +3,7 @@ import { migration0002ListSnapshot } from './0002-list-snapshot'
 import { migration0003ChecksSettings } from './0003-checks-settings'
 import { migration0004Activity } from './0004-activity'
 import { migration0005SealedActivity } from './0005-sealed-activity'
+import { migration0006RevokedAt } from './0006-revoked-at'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003ChecksSettings,
   migration0004Activity,
   migration0005SealedActivity,
+  migration0006RevokedAt,
 ]

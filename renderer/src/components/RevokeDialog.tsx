@@ -1,0 +1,161 @@
+import { useState } from 'react'
+import type { KeyDetail, RevocationResult } from '../../../electron/shared/dto'
+import type { GuideStep, PortalLink, ProviderDescriptor } from '../../../electron/shared/providers/descriptor'
+import { errorOf } from '../api/client'
+import { useApi } from '../store/store'
+import { Modal } from './Modal'
+import { Wizard, type WizardStep } from './Wizard'
+
+type RevokeValues = { understood: boolean }
+
+const UNDERSTOOD = 'I understand this cannot be undone'
+
+/** "Revoked — verified on 1 December 2026", in the person's own date format. */
+export function revokedOn(at: number): string {
+  return `Revoked — verified on ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(at)}`
+}
+
+/** A portal link's URL with the key's own values (or the link's defaults) in its placeholders. */
+function linkUrl(link: PortalLink, details: KeyDetail['details']): string {
+  return link.url.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const own = details[name]
+    return encodeURIComponent(typeof own === 'string' && own !== '' ? own : (link.defaults?.[name] ?? ''))
+  })
+}
+
+function StepBody({ step, descriptor, detail }: { step: GuideStep; descriptor: ProviderDescriptor; detail: KeyDetail }) {
+  const link = step.link ? descriptor.links.find((l) => l.id === step.link) : undefined
+  return (
+    <>
+      {step.body.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      {step.warnings?.map((w) => (
+        <div key={w.title} className={`warning warning-${w.level}`} role={w.level === 'danger' ? 'alert' : 'note'}>
+          <strong>{w.title}</strong> <span>{w.text}</span>
+        </div>
+      ))}
+      {/* An ordinary link: the web host opens a new tab; the desktop app's window.open checks the portal allowlist. */}
+      {link && (
+        <p>
+          <a href={linkUrl(link, detail.details)} target="_blank" rel="noopener noreferrer">
+            {link.label}
+          </a>
+        </p>
+      )}
+    </>
+  )
+}
+
+function Verdict({ result, onAgain, busy }: { result: RevocationResult; onAgain: () => void; busy: boolean }) {
+  if (result.verdict === 'confirmed' && result.revokedAt !== null) {
+    return (
+      <div role="status" className="revoke-confirmed">
+        <p>
+          <strong>{revokedOn(result.revokedAt)}</strong>
+        </p>
+        <p>{result.sentence}</p>
+      </div>
+    )
+  }
+  if (result.verdict === 'still-works') {
+    return (
+      <div role="alert" className="warning warning-danger">
+        <strong>{result.sentence}</strong> <span>{result.check.sentence}</span>
+      </div>
+    )
+  }
+  return (
+    <div role="status">
+      <p>{result.sentence}</p>
+      <button type="button" onClick={onAgain} disabled={busy}>
+        Check again
+      </button>
+    </div>
+  )
+}
+
+function VerifyStep({ step, descriptor, detail }: { step: GuideStep; descriptor: ProviderDescriptor; detail: KeyDetail }) {
+  const api = useApi()
+  const [result, setResult] = useState<RevocationResult | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  async function verify() {
+    setBusy(true)
+    setError(null)
+    try {
+      setResult(await api.call('keyhold:keys.verifyRevoked', { id: detail.id }))
+    } catch (err) {
+      setError(errorOf(err).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <StepBody step={step} descriptor={descriptor} detail={detail} />
+      {!result && (
+        <button type="button" onClick={() => void verify()} disabled={busy}>
+          {busy ? 'Checking…' : 'Check that the key is revoked'}
+        </button>
+      )}
+      {result && <Verdict result={result} onAgain={() => void verify()} busy={busy} />}
+      {error && <p role="alert">{error}</p>}
+    </>
+  )
+}
+
+/** The provider's revoke guide as steps; only the verify step changes anything in the vault. */
+export function revokeSteps(descriptor: ProviderDescriptor, detail: KeyDetail): WizardStep<RevokeValues>[] {
+  return descriptor.guides.revoke.map((step): WizardStep<RevokeValues> => {
+    if (step.action === 'verify-revoked') {
+      return { id: step.id, title: step.title, render: () => <VerifyStep step={step} descriptor={descriptor} detail={detail} /> }
+    }
+    if (step.action === 'confirm-irreversible') {
+      return {
+        id: step.id,
+        title: step.title,
+        render: ({ values, setValues }) => (
+          <>
+            <StepBody step={step} descriptor={descriptor} detail={detail} />
+            {descriptor.constraints.revokeIrreversible && !step.body.includes(descriptor.constraints.revokeIrreversible) && <p>{descriptor.constraints.revokeIrreversible}</p>}
+            <label className="checkbox">
+              <input type="checkbox" checked={values.understood} onChange={(e) => setValues({ understood: e.target.checked })} /> {UNDERSTOOD}
+            </label>
+          </>
+        ),
+        blocked: ({ values }) => (values.understood ? null : `Tick “${UNDERSTOOD}” to go on.`),
+      }
+    }
+    return { id: step.id, title: step.title, render: () => <StepBody step={step} descriptor={descriptor} detail={detail} /> }
+  })
+}
+
+export function RevokeDialog({ descriptor, detail, open, onClose }: { descriptor: ProviderDescriptor; detail: KeyDetail; open: boolean; onClose: () => void }) {
+  return (
+    <Modal open={open} onClose={onClose} title={`Revoke “${detail.name}”`} description={`Revoke the key at ${descriptor.label}, then let Keyhold verify it.`}>
+      <Wizard<RevokeValues>
+        flow={`revoke-${detail.id}`}
+        steps={revokeSteps(descriptor, detail)}
+        initialValues={{ understood: false }}
+        onFinish={onClose}
+        onDiscard={onClose}
+        finishLabel="Close"
+      />
+    </Modal>
+  )
+}
+
+/** The detail panel's "Revoke…" button, with its dialog (kept open after the key turns revoked, so the verdict stays shown). */
+export function RevokeAction({ descriptor, detail, revoked }: { descriptor: ProviderDescriptor | undefined; detail: KeyDetail; revoked: boolean }) {
+  const [open, setOpen] = useState(false)
+  if (!descriptor || descriptor.guides.revoke.length === 0) return null
+  return (
+    <>
+      {!revoked && <button type="button" className="danger" onClick={() => setOpen(true)}>
+        Revoke…
+      </button>}
+      {open && <RevokeDialog descriptor={descriptor} detail={detail} open={open} onClose={() => setOpen(false)} />}
+    </>
+  )
+}
