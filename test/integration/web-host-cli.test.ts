@@ -24,12 +24,16 @@ afterEach(() => {
   dir.remove()
 })
 
-/** Starts the CLI exactly as `npm run web` will, on the Node running the tests (the pinned 24). */
+/**
+ * Starts the CLI exactly as `npm run web` will, on the Node running the tests (the pinned 24):
+ * the bundled host, so these tests cover what people run (web-host-bundle.test.ts covers the
+ * building itself).
+ */
 function startCli(args: readonly string[], extraEnv: Record<string, string> = {}): Cli {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv }
   delete env['KEYHOLD_DATA_DIR']
   if (extraEnv['KEYHOLD_BROWSER_OPENER']) delete env['CI']
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], {
+  const proc = spawn(process.execPath, ['electron/web/run-bundled.mjs', ...args], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,7 +70,7 @@ async function output(proc: Cli): Promise<{ code: number | null; stdout: string;
   return { code, stdout, stderr }
 }
 
-describe('npm run web (electron/web/cli.ts)', () => {
+describe('npm run web (electron/web/run-bundled.mjs, running cli.ts bundled)', () => {
   it('prints the address with its token, then READY last; serves; stops with exit 0 on SIGTERM', async () => {
     const rendererDir = join(dir.path, 'renderer')
     writeRenderer(rendererDir)
