@@ -55,7 +55,11 @@ async function main(): Promise<void> {
     ].join('\n'),
   )
   // The browser gets a private file's path, not the address: command lines are public.
-  if (canOpenBrowser()) openBrowser(writeLaunchFile(join(dataDir, 'web-launch'), address).path)
+  if (canOpenBrowser()) {
+    openBrowser(writeLaunchFile(join(dataDir, 'web-launch'), address).path, (command) =>
+      process.stdout.write(`Keyhold could not open your browser with “${command}”, so open ${address} in it by hand.\n`),
+    )
+  }
 
   let stopping = false
   const stop = async () => {

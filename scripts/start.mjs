@@ -23,11 +23,17 @@ function electronBinary() {
 }
 
 /** Runs the app in the foreground: its exit code becomes ours, and SIGINT/SIGTERM reach it once. */
-function runInForeground(command, commandArgs, env = process.env) {
+function runInForeground(command, commandArgs, env = process.env, { pipeStdin = false } = {}) {
   const posix = process.platform !== 'win32'
   // Its own process group on POSIX, so Ctrl+C reaches it only through us: the terminal and npm
   // both signal us, and a second signal tells the web host to skip locking and leave at once.
-  const child = spawn(command, commandArgs, { cwd: root, env, stdio: 'inherit', detached: posix })
+  // A child in its own group that read the terminal itself would be stopped (SIGTTIN): what it
+  // reads (the web host's Enter for a new address) is passed on from ours.
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: [pipeStdin ? 'pipe' : 'inherit', 'inherit', 'inherit'], detached: posix })
+  if (pipeStdin && child.stdin) {
+    child.stdin.on('error', () => undefined)
+    process.stdin.pipe(child.stdin)
+  }
   let lastForwarded = 0
   const forward = (signal) => {
     if (Date.now() - lastForwarded < 1000) return
@@ -60,5 +66,6 @@ if (electron !== null) {
   process.stdout.write(
     "Keyhold's desktop app needs Electron's binary, which is not installed on this machine, so it is opening in your browser through the local web host instead.\n",
   )
-  runInForeground(process.execPath, ['--import', 'tsx', join(root, 'electron', 'web', 'cli.ts'), ...args])
+  // The bundled host (built on first use): it starts in a fraction of the time tsx would take.
+  runInForeground(process.execPath, [join(root, 'electron', 'web', 'run-bundled.mjs'), ...args], process.env, { pipeStdin: true })
 }

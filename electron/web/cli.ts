@@ -1,6 +1,7 @@
 // `npm run web`: the whole product on 127.0.0.1, for machines without Electron.
 // Run as `node --import tsx electron/web/cli.ts [--data-dir DIR] [--port N] [--no-open] [--renderer-dir DIR]`.
 import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
 import { createSystemClipboard } from '../platform/clipboard/system-clipboard'
 import { TOKEN_FRAGMENT_KEY } from '../shared/web-protocol'
@@ -65,7 +66,7 @@ async function startHost(core: KeyholdCore, rendererDir: string, port: number): 
 }
 
 /** Locks the vault (wiping its key) before the host goes, so quitting never leaves it open. */
-function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: LaunchFile | undefined): void {
+function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: () => LaunchFile | undefined): void {
   let stoppingSince: number | undefined
   const stop = () => {
     // Ctrl+C under npm arrives twice at once (from the terminal and forwarded by npm): only a
@@ -75,7 +76,7 @@ function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: LaunchFile 
       return
     }
     stoppingSince = Date.now()
-    launchFile?.remove()
+    launchFile()?.remove()
     core
       .shutdown()
       .then(() => host.close())
@@ -87,22 +88,41 @@ function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: LaunchFile 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop)
 }
 
+/** Enter (or "open") on the terminal asks for a new address: the way back after a used or ended one. */
+function onEnter(action: () => void): void {
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const word = line.trim().toLowerCase()
+    if (word === '' || word === 'open') action()
+  })
+}
+
 async function main(): Promise<void> {
   const options = readOptions()
   const rendererDir = ensureRenderer(options)
   // The web host's adapters: the clipboard of the machine it runs on.
   const core = createKeyholdCore({ dataDir: options.dataDir, clipboard: createSystemClipboard() })
   const host = await startHost(core, rendererDir, options.port)
-  const launchUrl = addressOf(host, host.token)
+  const browser = options.open && canOpenBrowser()
+  let launchFile: LaunchFile | undefined
   // The browser is opened on a private file holding the address, never on the address itself:
   // a command line is readable by every local user, who could spend the token first.
-  const launchFile = options.open && canOpenBrowser() ? writeLaunchFile(join(core.paths.dataDir, 'web-launch'), launchUrl) : undefined
-  stopOnSignals(core, host, launchFile)
+  const offer = (address: string) => {
+    if (!browser) return
+    launchFile = writeLaunchFile(join(core.paths.dataDir, 'web-launch'), address)
+    openBrowser(launchFile.path, (command) => say(`Keyhold could not open your browser with “${command}”, so open ${address} in it by hand.`))
+  }
+  stopOnSignals(core, host, () => launchFile)
+  const launchUrl = addressOf(host, host.token)
   say(`Vault folder: ${core.paths.dataDir}`)
   say(`Keyhold is running at ${launchUrl}`)
-  say('Open that address in your browser (it works once). Press Ctrl+C to stop and lock the vault.')
-  if (launchFile) openBrowser(launchFile.path)
+  say('Open that address in your browser (it works once). Press Enter here for a new address, or Ctrl+C to stop and lock the vault.')
+  offer(launchUrl)
   say(`${READY_PREFIX}${JSON.stringify({ url: launchUrl, port: host.port })}`)
+  onEnter(() => {
+    const address = addressOf(host, host.renewToken())
+    say(`New address (the previous one no longer works): ${address}`)
+    offer(address)
+  })
 }
 
 main().catch((err: unknown) => fail(`Keyhold could not start: ${err instanceof Error ? err.message : String(err)}`))

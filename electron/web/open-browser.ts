@@ -8,9 +8,21 @@ import { join } from 'node:path'
  */
 export const OPENER_ENV = 'KEYHOLD_BROWSER_OPENER'
 
-/** Whether a browser can be shown at all: never in CI, never on a Linux machine with no display. */
+/**
+ * The usual way to choose a browser from a terminal (Python's webbrowser, Jupyter, npm): a command
+ * to run, or `none` for no browser at all.
+ */
+export const BROWSER_ENV = 'BROWSER'
+
+/**
+ * Whether a browser can be shown at all: not with BROWSER=none, and unless a browser was named,
+ * never in CI nor on a Linux machine with no display.
+ */
 export function canOpenBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): boolean {
   if (env[OPENER_ENV]) return true
+  const browser = env[BROWSER_ENV]?.trim()
+  if (browser?.toLowerCase() === 'none') return false
+  if (browser) return true
   if (env['CI']) return false
   if (platform === 'linux') return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY'])
   return platform === 'darwin' || platform === 'win32'
@@ -19,6 +31,12 @@ export function canOpenBrowser(env: NodeJS.ProcessEnv = process.env, platform: N
 function openerFor(platform: NodeJS.Platform, target: string, env: NodeJS.ProcessEnv): [string, string[]] {
   const chosen = env[OPENER_ENV]
   if (chosen) return [chosen, [target]]
+  const browser = env[BROWSER_ENV]?.trim()
+  if (browser) {
+    // Words split on spaces, no shell; `%s` marks where the file goes, else it comes last.
+    const [command = browser, ...words] = browser.split(/\s+/)
+    return words.includes('%s') ? [command, words.map((w) => (w === '%s' ? target : w))] : [command, [...words, target]]
+  }
   switch (platform) {
     case 'darwin':
       return ['open', [target]]
@@ -70,16 +88,31 @@ export function writeLaunchFile(folder: string, address: string): LaunchFile {
 }
 
 /**
- * Best effort: the address is printed anyway, so a missing or failing opener is not an error.
- * `target` is the launch file's path, never the address itself.
+ * Best effort: the address is printed anyway. A browser that cannot start, or an opener that exits
+ * with an error, is passed to `onFailure` with the command's name, so the caller can say so and
+ * point at the printed address. `target` is the launch file's path, never the address itself.
  */
-export function openBrowser(target: string, platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): void {
+export function openBrowser(
+  target: string,
+  onFailure: (command: string) => void = () => undefined,
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const [command, args] = openerFor(platform, target, env)
+  let reported = false
+  const fail = () => {
+    if (!reported) onFailure(command)
+    reported = true
+  }
   try {
     const child = spawn(command, args, { detached: true, stdio: 'ignore', windowsHide: true })
-    child.on('error', () => undefined)
+    child.on('error', fail)
+    child.on('exit', (code) => {
+      if (code !== 0 && code !== null) fail()
+    })
+    // A browser run directly stays open: it must not keep the host from exiting.
     child.unref()
   } catch {
-    // Nothing to do: the printed address is the fallback.
+    fail()
   }
 }

@@ -35,6 +35,8 @@ export interface WebHost {
   /** The one-time token the page exchanges for its session; a new one after each session ends. */
   readonly token: string
   readonly port: number
+  /** Mints a new one-time token (the previous one stops working) and returns it. */
+  renewToken(): string
   /** Ends event streams and closes the server; requests still in flight are cut. */
   close(): Promise<void>
 }
@@ -120,6 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sessions.token
     },
     port,
+    renewToken: () => sessions.renew(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         stopWatchingLocks()

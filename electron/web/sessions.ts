@@ -67,6 +67,17 @@ export class Sessions {
     this.onEnd(reason, this.currentToken)
   }
 
+  /**
+   * A fresh token on the person's request (Enter in the host's terminal): the previous token stops
+   * working, used or not. A live window keeps its session until the new token is exchanged.
+   */
+  renew(): string {
+    if (this.closed) return this.currentToken
+    this.currentToken = fresh()
+    this.tokenDigest = digest(this.currentToken)
+    return this.currentToken
+  }
+
   /** The host is stopping: nothing opens or stays open any more. */
   close(): void {
     this.closed = true

@@ -18,7 +18,9 @@ export interface WebHost {
 
 /** Starts `electron/web/cli.ts` on its own data folder and waits for its ready line. */
 export async function startHost(dataDir: string): Promise<WebHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/web/cli.ts'), '--data-dir', dataDir, '--port', '0', '--no-open'], {
+  // The bundled host, as `npm run web` runs it: each test starts its own, and tsx would add half a
+  // second to every one. A stale bundle is rebuilt by whichever host starts first.
+  const child = spawn(process.execPath, [join(ROOT, 'electron/web/run-bundled.mjs'), '--data-dir', dataDir, '--port', '0', '--no-open'], {
     cwd: ROOT,
     env: { ...process.env, CI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -106,7 +106,7 @@ test('when the host stops, the window says its session has ended and how to go o
   await stopHost(host)
   const alert = page.getByRole('alert')
   await expect(alert.getByRole('heading', { name: SESSION_ENDED })).toBeVisible()
-  await expect(alert).toContainText('open the newest address that “npm run web” printed in its terminal')
+  await expect(alert).toContainText('press Enter in the terminal where Keyhold runs to get a new address')
   await expect(page.getByRole('heading', { name: 'No keys yet' })).toHaveCount(0)
 })
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process'
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Readable } from 'node:stream'
+import type { Readable, Writable } from 'node:stream'
 import { createInterface } from 'node:readline'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { READY_PREFIX } from '../../electron/web/cli-args'
@@ -11,7 +11,7 @@ import { INDEX_HTML, writeRenderer } from '../support/web-host'
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..')
 
 let dir: ReturnType<typeof tempDir>
-type Cli = ChildProcessByStdio<null, Readable, Readable>
+type Cli = ChildProcessByStdio<Writable | null, Readable, Readable>
 
 let child: Cli | undefined
 
@@ -24,16 +24,21 @@ afterEach(() => {
   dir.remove()
 })
 
-/** Starts the CLI exactly as `npm run web` will, on the Node running the tests (the pinned 24). */
-function startCli(args: readonly string[], extraEnv: Record<string, string> = {}): Cli {
+/**
+ * Starts the CLI exactly as `npm run web` will, on the Node running the tests (the pinned 24):
+ * the bundled host, so these tests cover what people run (web-host-bundle.test.ts covers the
+ * building itself).
+ */
+function startCli(args: readonly string[], extraEnv: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): Cli {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv }
   delete env['KEYHOLD_DATA_DIR']
-  if (extraEnv['KEYHOLD_BROWSER_OPENER']) delete env['CI']
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], {
+  if (!('BROWSER' in extraEnv)) delete env['BROWSER']
+  if (extraEnv['KEYHOLD_BROWSER_OPENER'] || extraEnv['BROWSER']) delete env['CI']
+  const proc = spawn(process.execPath, ['electron/web/run-bundled.mjs', ...args], {
     cwd: PROJECT_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+    stdio: [stdin, 'pipe', 'pipe'],
+  }) as Cli
   child = proc
   return proc
 }
@@ -66,7 +71,7 @@ async function output(proc: Cli): Promise<{ code: number | null; stdout: string;
   return { code, stdout, stderr }
 }
 
-describe('npm run web (electron/web/cli.ts)', () => {
+describe('npm run web (electron/web/run-bundled.mjs, running cli.ts bundled)', () => {
   it('prints the address with its token, then READY last; serves; stops with exit 0 on SIGTERM', async () => {
     const rendererDir = join(dir.path, 'renderer')
     writeRenderer(rendererDir)
@@ -159,6 +164,85 @@ describe('npm run web (electron/web/cli.ts)', () => {
     expect(await exited).toEqual({ code: 0, signal: null })
     expect(existsSync(launchFile)).toBe(false)
     expect(existsSync(join(dataDir, 'web-launch'))).toBe(false)
+  })
+
+  it('opens BROWSER with the launch file, opens nothing with BROWSER=none, and says so in one sentence when the browser fails', async () => {
+    const rendererDir = join(dir.path, 'renderer')
+    writeRenderer(rendererDir)
+    const dataDir = join(dir.path, 'data')
+    const record = join(dir.path, 'browser-argv')
+    const browser = join(dir.path, 'record-browser.sh')
+    writeFileSync(browser, `#!/bin/sh\nprintf "%s\\n" "$@" > '${record}'\n`)
+    chmodSync(browser, 0o755)
+    const launchFile = join(dataDir, 'web-launch', 'open-keyhold.html')
+
+    let proc = startCli(['--data-dir', dataDir, '--port', '0', '--renderer-dir', rendererDir], { BROWSER: `${browser} --new-window %s` })
+    await untilReady(proc)
+    await expect.poll(() => existsSync(record), { timeout: 10_000 }).toBe(true)
+    expect(readFileSync(record, 'utf8').trim().split('\n')).toEqual(['--new-window', launchFile])
+    let exited = exitOf(proc)
+    proc.kill('SIGTERM')
+    await exited
+    rmSync(record)
+
+    // BROWSER=none wins even over a display and no CI: nothing runs, no launch file is written.
+    proc = startCli(['--data-dir', dataDir, '--port', '0', '--renderer-dir', rendererDir], { BROWSER: 'none', DISPLAY: ':99' })
+    await untilReady(proc)
+    expect(existsSync(join(dataDir, 'web-launch'))).toBe(false)
+    exited = exitOf(proc)
+    proc.kill('SIGTERM')
+    await exited
+    expect(existsSync(record)).toBe(false)
+
+    for (const failing of [join(dir.path, 'no-such-browser'), 'false']) {
+      proc = startCli(['--data-dir', dataDir, '--port', '0', '--renderer-dir', rendererDir], { BROWSER: failing })
+      const lines = await untilReady(proc)
+      const address = JSON.parse((lines.at(-1) ?? '').slice(READY_PREFIX.length)).url as string
+      const sentence = `Keyhold could not open your browser with “${failing}”, so open ${address} in it by hand.`
+      await new Promise<void>((resolve) => createInterface({ input: proc.stdout }).on('line', (l) => l === sentence && resolve()))
+      exited = exitOf(proc)
+      proc.kill('SIGTERM')
+      await exited
+    }
+  })
+
+  it('prints a new one-time address when Enter is pressed: the new token works once, the old one no more', async () => {
+    const rendererDir = join(dir.path, 'renderer')
+    writeRenderer(rendererDir)
+    const proc = startCli(['--data-dir', join(dir.path, 'data'), '--port', '0', '--no-open', '--renderer-dir', rendererDir], {}, 'pipe')
+    const lines = await untilReady(proc)
+    const first = new URL(JSON.parse((lines.at(-1) ?? '').slice(READY_PREFIX.length)).url as string)
+    const exchange = (token: string) =>
+      fetch(new URL('/session', first.origin), { method: 'POST', headers: { Origin: first.origin, Authorization: `Bearer ${token}` } }).then((r) => r.status)
+    const tokenOf = (url: string) => new URL(url).hash.slice('#token='.length)
+    const nextAddress = () =>
+      new Promise<string>((resolve) =>
+        createInterface({ input: proc.stdout }).on('line', (l) => {
+          const found = /^New address \(the previous one no longer works\): (\S+)$/.exec(l)
+          if (found?.[1]) resolve(found[1])
+        }),
+      )
+    // The first address is spent, as after opening it once.
+    expect(await exchange(tokenOf(first.href))).toBe(200)
+    expect(await exchange(tokenOf(first.href))).toBe(401)
+
+    let pending = nextAddress()
+    proc.stdin?.write('\n')
+    const second = await pending
+    expect(new URL(second).origin).toBe(first.origin)
+    expect(tokenOf(second)).toMatch(/^[A-Za-z0-9_-]{43}$/)
+
+    // An unused address is replaced too: after "open", only the newest one works, and only once.
+    pending = nextAddress()
+    proc.stdin?.write('open\n')
+    const third = await pending
+    expect(await exchange(tokenOf(second))).toBe(401)
+    expect(await exchange(tokenOf(third))).toBe(200)
+    expect(await exchange(tokenOf(third))).toBe(401)
+
+    const exited = exitOf(proc)
+    proc.kill('SIGTERM')
+    expect(await exited).toEqual({ code: 0, signal: null })
   })
 
   it('refuses an unknown option or a bad port with the usage line, exit 2', async () => {

@@ -1,7 +1,7 @@
 export const SESSION_ENDED_HEADING = "This Keyhold window's session has ended"
 export const SESSION_ENDED_TEXT =
   'Keyhold ends a window’s session when it stops, when the vault locks after a while without use, and after 30 minutes unused. ' +
-  'To go on, open the newest address that “npm run web” printed in its terminal, or start Keyhold again with “npm run web”.'
+  'To go on, press Enter in the terminal where Keyhold runs to get a new address, or start Keyhold again with “npm run web”.'
 
 /**
  * Replaces the whole window with one plain message. Nothing the window could still do would

@@ -1,0 +1,101 @@
+// `npm run web` runs electron/web/run-bundled.mjs: the host bundled once into out/web and started
+// by plain Node. These tests build into a folder of their own under out/ (the bundle must sit two
+// levels below the project, where it finds node_modules), so they never race the real out/web.
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readFileSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
+import { afterAll, describe, expect, it } from 'vitest'
+import { READY_PREFIX } from '../../electron/web/cli-args'
+import { SESSION_HEADER, WEB_API_PREFIX, WEB_SESSION_PATH } from '../../electron/shared/web-protocol'
+import { tempDir } from '../support/fixtures'
+import { writeRenderer } from '../support/web-host'
+
+const PROJECT_ROOT = join(import.meta.dirname, '..', '..')
+const BUNDLE_DIR = join(PROJECT_ROOT, 'out', `web-test-${randomBytes(4).toString('hex')}`)
+const BUNDLE = join(BUNDLE_DIR, 'cli.mjs')
+const dir = tempDir('keyhold-web-bundle-')
+const rendererDir = join(dir.path, 'renderer')
+writeRenderer(rendererDir)
+
+afterAll(() => {
+  rmSync(BUNDLE_DIR, { recursive: true, force: true })
+  dir.remove()
+})
+
+type Host = ChildProcessByStdio<null, Readable, Readable>
+
+/** Starts the launcher exactly as `npm run web` does: plain Node, no tsx. */
+async function startBundled(): Promise<{ proc: Host; lines: string[]; url: URL }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', KEYHOLD_WEB_BUNDLE_DIR: BUNDLE_DIR }
+  delete env['NODE_OPTIONS']
+  const args = ['electron/web/run-bundled.mjs', '--data-dir', join(dir.path, 'data'), '--port', '0', '--no-open', '--renderer-dir', rendererDir]
+  const proc = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const lines = await new Promise<string[]>((resolve, reject) => {
+    const seen: string[] = []
+    let stderr = ''
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    createInterface({ input: proc.stdout }).on('line', (line) => {
+      seen.push(line)
+      if (line.startsWith(READY_PREFIX)) resolve(seen)
+    })
+    proc.once('exit', (code) => reject(new Error(`the bundled host exited (${code}) before it was ready: ${seen.join('\n')}\n${stderr}`)))
+  })
+  const { url } = JSON.parse((lines.at(-1) ?? '').slice(READY_PREFIX.length)) as { url: string }
+  return { proc, lines, url: new URL(url) }
+}
+
+async function stop(proc: Host): Promise<void> {
+  const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })))
+  proc.kill('SIGTERM')
+  expect(await exited).toEqual({ code: 0, signal: null })
+}
+
+async function call(url: URL, session: string, channel: string, input?: unknown): Promise<unknown> {
+  const res = await fetch(new URL(WEB_API_PREFIX + channel, url.origin), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url.origin, [SESSION_HEADER]: session },
+    body: JSON.stringify(input === undefined ? {} : { input }),
+  })
+  expect(res.status, channel).toBe(200)
+  return res.json()
+}
+
+const BUILDING = 'Building the Keyhold web host (first run only)…'
+const REBUILDING = 'Rebuilding the Keyhold web host (its sources changed)…'
+
+describe('the bundled web host (electron/web/run-bundled.mjs)', () => {
+  it('builds when missing, serves a session under plain Node, rebuilds when stale, and otherwise starts as built', { timeout: 120_000 }, async () => {
+    const first = await startBundled()
+    expect(first.lines[0]).toBe(BUILDING)
+    // The bundle runs by itself: no TypeScript loader in its process.
+    expect(readFileSync(`/proc/${first.proc.pid}/cmdline`, 'utf8')).not.toContain('tsx')
+    const exchange = await fetch(new URL(WEB_SESSION_PATH, first.url.origin), {
+      method: 'POST',
+      headers: { Origin: first.url.origin, Authorization: `Bearer ${first.url.hash.slice('#token='.length)}` },
+    })
+    const session = ((await exchange.json()) as { value: { session: string } }).value.session
+    expect(await call(first.url, session, 'keyhold:vault.status')).toMatchObject({ ok: true, value: { state: 'absent' } })
+    // Creating a vault runs the two parts a bundle could break: the Argon2id worker (eval'd from
+    // a string, loading hash-wasm from node_modules) and the password checker's lazy dictionaries.
+    expect(await call(first.url, session, 'keyhold:vault.create', { password: 'bundled lantern orbit harbour 2026' })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked' },
+    })
+    await stop(first.proc)
+
+    // Older than its sources (as after a `git pull`): rebuilt before it starts.
+    utimesSync(BUNDLE, new Date('2001-01-01'), new Date('2001-01-01'))
+    const second = await startBundled()
+    expect(second.lines[0]).toBe(REBUILDING)
+    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(new Date('2001-01-01').getTime())
+    await stop(second.proc)
+
+    const third = await startBundled()
+    expect(third.lines).not.toContain(BUILDING)
+    expect(third.lines).not.toContain(REBUILDING)
+    await stop(third.proc)
+  })
+})
