@@ -26,6 +26,7 @@ export const METHOD_CHANNELS = [
   'keyhold:providers.list',
   'keyhold:settings.get',
   'keyhold:settings.update',
+  'keyhold:activity.list',
 ] as const
 
 export const EVENT_CHANNELS = [

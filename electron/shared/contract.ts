@@ -1,3 +1,4 @@
+import type { ActivityItem, ActivityKind } from './activity'
 import type { EventChannel, MethodChannel } from './channels'
 import type {
   CaptureResult,
@@ -66,6 +67,11 @@ export interface Methods {
       clipboard?: Partial<ClipboardSettings> | undefined
     }
     output: Settings
+  }
+  /** The activity log, newest first: a key's timeline (`keyId`) or the vault's; never a value. */
+  'keyhold:activity.list': {
+    input: { keyId?: string | undefined; kinds?: readonly ActivityKind[] | undefined; limit?: number | undefined; before?: number | undefined }
+    output: readonly ActivityItem[]
   }
 }
 
