@@ -7,7 +7,7 @@ import { ActivityTimeline } from '../../renderer/src/components/ActivityTimeline
 import { call } from '../support/core'
 import { openWindow } from './support/render'
 
-const [threadeo] = BUILT_IN_PROVIDERS as [(typeof BUILT_IN_PROVIDERS)[number]]
+const [threadeo] = BUILT_IN_PROVIDERS
 const apiKey = threadeo.fields.find((f) => f.copyable) as (typeof threadeo.fields)[number]
 const sentences = () => within(screen.getByRole('list', { name: 'Activity' })).getAllByRole('listitem').map((li) => li.querySelector('p')?.textContent)
 
