@@ -84,6 +84,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     },
     keys: () => vault.keys(),
     checks: () => vault.checks(),
+    activity: () => vault.activity(),
     settings: () => vault.settings().get().providers,
     providers,
     events,

@@ -28,6 +28,7 @@ export const METHOD_CHANNELS = [
   'keyhold:settings.update',
   'keyhold:keys.expiry',
   'keyhold:keys.verifyRevoked',
+  'keyhold:activity.list',
 ] as const
 
 export const EVENT_CHANNELS = [

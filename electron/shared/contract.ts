@@ -1,3 +1,4 @@
+import type { ActivityItem, ActivityKind } from './activity'
 import type { EventChannel, MethodChannel } from './channels'
 import type {
   CaptureResult,
@@ -74,6 +75,11 @@ export interface Methods {
   'keyhold:keys.expiry': { input: undefined; output: ExpiryReport }
   /** Checks a key the person revoked at the provider; on a confirmed rejection wipes its secret and archives it. */
   'keyhold:keys.verifyRevoked': { input: { id: string }; output: RevocationResult }
+  /** The activity log, newest first: a key's timeline (`keyId`) or the vault's; never a value. */
+  'keyhold:activity.list': {
+    input: { keyId?: string | undefined; kinds?: readonly ActivityKind[] | undefined; limit?: number | undefined; before?: number | undefined }
+    output: readonly ActivityItem[]
+  }
 }
 
 export interface Events {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { MethodChannel } from './channels'
 import type { Methods } from './contract'
+import { activityListSchema } from './schemas/activity'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, newKeySchema, searchSchema } from './schemas/keys'
 import { settingsUpdateSchema } from './schemas/settings'
@@ -37,6 +38,7 @@ export const METHOD_INPUTS = {
   'keyhold:settings.update': settingsUpdateSchema,
   'keyhold:keys.expiry': noInputSchema,
   'keyhold:keys.verifyRevoked': keyIdInputSchema,
+  'keyhold:activity.list': activityListSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

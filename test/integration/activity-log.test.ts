@@ -46,7 +46,7 @@ describe('the activity log', () => {
     const db = liveDb(core)
     expect(() => db.prepare('UPDATE activity SET at = 0').run()).toThrow(/append-only/)
     expect(() => db.prepare('DELETE FROM activity').run()).toThrow(/append-only/)
-    expect(core.vault.activity().forKey(a).map((e) => e.kind)).toEqual(['revealed'])
+    expect(core.vault.activity().forKey(a).map((e) => e.kind)).toEqual(['created', 'revealed'])
   })
 
   it('leaves no kind, field or key id in plaintext in the file, its WAL or a backup', async () => {
@@ -58,7 +58,7 @@ describe('the activity log', () => {
     await call(core, 'keyhold:keys.reveal', { id: a, field: 'secret' })
     await call(core, 'keyhold:keys.copy', { id: a, field: 'apiKey' })
     await call(core, 'keyhold:keys.copy', { id: a, field: 'secret' })
-    expect(core.vault.activity().forKey(a).map((e) => `${e.kind}:${e.field}`)).toEqual(['revealed:secret', 'copied:apiKey', 'copied:secret'])
+    expect(core.vault.activity().forKey(a).map((e) => `${e.kind}:${e.field}`)).toEqual(['created:null', 'revealed:secret', 'copied:apiKey', 'copied:secret'])
 
     const after = vaultBytes(core)
     expect(existsSync(`${core.paths.vaultFile}-wal`)).toBe(true)
@@ -89,7 +89,8 @@ describe('the activity log', () => {
     // Someone with the file drops the triggers and edits the rows.
     const db = new BetterSqlite3(core.paths.vaultFile)
     db.exec('DROP TRIGGER activity_no_update; DROP TRIGGER activity_no_delete')
-    const rows = db.prepare('SELECT id, sealed FROM activity ORDER BY id').all() as { id: number; sealed: Buffer }[]
+    // After the two keys' "created" entries.
+    const rows = (db.prepare('SELECT id, sealed FROM activity ORDER BY id').all() as { id: number; sealed: Buffer }[]).slice(2)
     const [r1, r2, , r4] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0], (typeof rows)[0]]
     const set = db.prepare('UPDATE activity SET sealed = ? WHERE id = ?')
     set.run(r2.sealed, r1.id) // swap the first two entries
@@ -100,13 +101,15 @@ describe('the activity log', () => {
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     const log = core.vault.activity()
     expect(log.all().map((e) => (e.damaged ? 'damaged' : `${e.kind}:${e.keyId === a ? 'a' : 'b'}`))).toEqual([
+      'created:a',
+      'created:b',
       'damaged',
       'damaged',
       'copied:a',
       'damaged',
     ])
-    expect(log.forKey(a).map((e) => e.kind)).toEqual(['copied'])
-    expect(log.forKey(b)).toEqual([])
+    expect(log.forKey(a).map((e) => e.kind)).toEqual(['created', 'copied'])
+    expect(log.forKey(b).map((e) => e.kind)).toEqual(['created'])
   })
 
   it('keeps appending when the file lost its sqlite_sequence row (ids never collide)', async () => {
@@ -119,6 +122,6 @@ describe('the activity log', () => {
     db.close()
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     await call(core, 'keyhold:keys.reveal', { id: a, field: 'apiKey' })
-    expect(core.vault.activity().forKey(a).map((e) => `${e.kind}:${e.field}`)).toEqual(['revealed:secret', 'copied:secret', 'revealed:apiKey'])
+    expect(core.vault.activity().forKey(a).map((e) => `${e.kind}:${e.field}`)).toEqual(['created:null', 'revealed:secret', 'copied:secret', 'revealed:apiKey'])
   })
 })

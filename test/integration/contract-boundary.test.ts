@@ -97,12 +97,13 @@ describe('the contract boundary', () => {
       'keyhold:settings.update': { input: { clipboard: { clearAfterSeconds: 45 } } },
       'keyhold:keys.expiry': { input: undefined },
       'keyhold:keys.verifyRevoked': { input: { id } },
+      'keyhold:activity.list': { input: { keyId: id, kinds: ['copied', 'checked'], limit: 50, before: Date.now() } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 
     // The same inputs succeed while unlocked (changePassword and delete excepted: they would
     // change the vault under the rest of the test), so validation is not what refuses them below.
-    for (const channel of ['keyhold:keys.get', 'keyhold:keys.history', 'keyhold:keys.search', 'keyhold:settings.get'] as const) {
+    for (const channel of ['keyhold:keys.get', 'keyhold:keys.history', 'keyhold:keys.search', 'keyhold:settings.get', 'keyhold:activity.list'] as const) {
       expect((await core.handlers[channel](whileLocked[channel]?.input)).ok, channel).toBe(true)
     }
 

@@ -1,3 +1,4 @@
+import { activityApi } from './activity'
 import { checksApi } from './checks'
 import { clipboardApi } from './clipboard'
 import type { ApiDeps } from './deps'
@@ -18,7 +19,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps) },
     deps.onCall ?? (() => undefined),
   )
 }

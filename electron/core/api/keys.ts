@@ -1,3 +1,4 @@
+import { editedParts } from '../activity/edited-parts'
 import { newKeyFrom, parseDetails, resolveSecret } from '../keys/validate-key'
 import type { ApiDeps } from './deps'
 import type { Implementations } from './handle'
@@ -7,10 +8,19 @@ export function keysApi({ vault, events, captures, providers }: ApiDeps): Implem
 > {
   const keysChanged = (ids: readonly string[]) => events.emit('keyhold:keys.changed', { ids })
   const { registry } = providers
-  const afterCapture = (captureId: string | undefined, keyId: string) => {
-    if (captureId === undefined) return
-    captures.release(captureId)
-    vault.activity().record('captured', keyId, 'secret')
+  // A pasted secret's capture is logged with the write it went into; it is let go only once stored.
+  const logCapture = (captureId: string | undefined, keyId: string) => {
+    if (captureId !== undefined) vault.activity().record('captured', keyId, 'secret')
+  }
+  const release = (captureId: string | undefined) => {
+    if (captureId !== undefined) captures.release(captureId)
+  }
+  function forget(id: string): void {
+    try {
+      vault.keys().delete(id)
+    } catch {
+      // Nothing more to undo: the transaction already took the row back.
+    }
   }
   return {
     'keyhold:keys.list': () => vault.keys().list(),
@@ -18,27 +28,53 @@ export function keysApi({ vault, events, captures, providers }: ApiDeps): Implem
     'keyhold:keys.get': ({ id }) => vault.keys().get(id),
     'keyhold:keys.add': (input) => {
       const keys = vault.keys()
+      const log = vault.activity()
       const { key, captureId } = newKeyFrom(input, registry, captures)
-      const added = keys.add(key)
-      afterCapture(captureId, added.id)
-      keysChanged([added.id])
-      return added
+      // The key and its "created" entry commit in one transaction. The key's id is made by the
+      // store, so its row comes first: if the entry then fails, the rollback takes the row back
+      // and `delete` takes the key out of the store's list as well (its row is already gone).
+      let added: ReturnType<typeof keys.add> | undefined
+      try {
+        log.together(() => {
+          added = keys.add(key)
+          log.record('created', added.id)
+          logCapture(captureId, added.id)
+        })
+      } catch (err) {
+        if (added) forget(added.id)
+        throw err
+      }
+      const stored = added as NonNullable<typeof added>
+      release(captureId)
+      keysChanged([stored.id])
+      return stored
     },
     'keyhold:keys.update': ({ id, changes }) => {
       const keys = vault.keys()
       const { secretCaptureId: _c, keepSecretAsIs: _k, trimSecret: _t, details: rawDetails, secret: _s, ...common } = changes
       const details = rawDetails === undefined ? undefined : parseDetails(registry, rawDetails)
       const { secret, captureId } = resolveSecret(changes, captures)
-      const updated = keys.update({
-        id,
-        changes: { ...stripUndefined(common), ...(details ? { details } : {}), ...(secret !== undefined ? { secret } : {}) },
+      const update = { id, changes: { ...stripUndefined(common), ...(details ? { details } : {}), ...(secret !== undefined ? { secret } : {}) } }
+      const changed = editedParts(keys.get(id), update.changes)
+      const log = vault.activity()
+      // Entries first, then the write, in one transaction: the store changes its list only once
+      // its own write succeeded, so a failure of either leaves the key and the log as they were.
+      const updated = log.together(() => {
+        if (changed.length > 0) log.record('edited', id, null, { changed })
+        logCapture(captureId, id)
+        return keys.update(update)
       })
-      afterCapture(captureId, updated.id)
+      release(captureId)
       keysChanged([updated.id])
       return updated
     },
     'keyhold:keys.delete': ({ id }) => {
-      vault.keys().delete(id)
+      const keys = vault.keys()
+      const log = vault.activity()
+      log.together(() => {
+        log.record('deleted', id)
+        keys.delete(id)
+      })
       keysChanged([id])
       return { id }
     },

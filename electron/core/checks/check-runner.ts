@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Outcome } from '../../shared/checks'
 import type { CheckRecord, CheckRunFinished, ProviderSettings } from '../../shared/dto'
+import type { ActivityLog } from '../activity/activity-log'
 import { KeyholdError } from '../errors'
 import type { CoreEvents } from '../events'
 import type { KeyStore } from '../keys/key-store'
@@ -18,6 +19,8 @@ export interface CheckRunnerDeps {
   readonly client: CheckClientOptions
   readonly keys: () => KeyStore
   readonly checks: () => CheckStore
+  /** The vault's activity log: each stored check is logged in the transaction that stores it. */
+  readonly activity: () => ActivityLog
   readonly settings: () => ProviderSettings
   readonly providers: CoreProviders
   readonly events: CoreEvents
@@ -186,7 +189,10 @@ export class CheckRunner {
   }
 
   private store(records: readonly CheckRecord[]): void {
-    this.deps.checks().add(records.map(stripSentence))
+    const log = this.deps.activity()
+    this.deps.checks().add(records.map(stripSentence), () =>
+      log.recordAll(records.map((r) => ({ kind: 'checked', keyId: r.keyId, field: null, detail: { outcome: r.outcome } }))),
+    )
     const keys = this.deps.keys()
     for (const r of records) keys.setLastCheck(r.keyId, { outcome: r.outcome, at: r.at })
   }

@@ -43,8 +43,11 @@ export class CheckStore {
     this.byKey = db.prepare('SELECT id, at, outcome, http_status, latency_ms, sealed FROM checks WHERE key_id = ? ORDER BY at DESC, rowid DESC LIMIT ?')
   }
 
-  /** Stores many checks in one transaction: "check all" writes in batches, not one fsync per key. */
-  add(records: readonly StoredCheck[]): void {
+  /**
+   * Stores many checks in one transaction: "check all" writes in batches, not one fsync per key.
+   * `alongside` writes in the same transaction (the batch's activity entries): all or nothing.
+   */
+  add(records: readonly StoredCheck[], alongside?: () => void): void {
     for (const r of records) {
       if (!storedCheckSchema.safeParse(r).success) throw new KeyholdError('INTERNAL', { message: 'A check result was not in a form Keyhold stores; it was not saved.' })
     }
@@ -54,6 +57,7 @@ export class CheckStore {
           const sealed: Sealed = { requestId: r.requestId, detail: r.detail }
           this.insert.run(r.id, r.keyId, RECORD_FORMAT, r.at, r.outcome, r.httpStatus, r.latencyMs, this.codec.sealJson(aadLabel(r.id, r.keyId), sealed))
         }
+        alongside?.()
       })()
     } catch (err) {
       throw fromSqliteError(err)

@@ -6,6 +6,7 @@ import { NOT_CONCEALED } from '../clipboard-ui'
 import { keyAddress, providerLabel, shownValue, useProvider } from '../providers-ui'
 import { selectClipboardConcealed, selectDetail, selectSelectedEntry, selectSelectedId, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
+import { ActivityTimeline } from './ActivityTimeline'
 import { CheckButton } from './CheckButton'
 import { CheckHistory } from './CheckHistory'
 import { clipboardFor } from './CopyStatus'
@@ -91,6 +92,7 @@ function Details({ detail }: { detail: KeyDetail }) {
         </button>
       </div>
       <CheckHistory />
+      <ActivityTimeline keyId={detail.id} title="Activity" />
     </>
   )
 }

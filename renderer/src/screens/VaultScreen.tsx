@@ -10,6 +10,7 @@ import { SettingsDialog } from '../components/SettingsDialog'
 import { selectKeyCount, selectQuery } from '../store/selectors'
 import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
+import { VaultActivityButton } from '../components/VaultActivityDialog'
 
 const MINUTE = 60_000
 
@@ -61,6 +62,7 @@ export function VaultScreen() {
         <button type="button" onClick={() => openDialog('settings')}>
           Settings
         </button>
+        <VaultActivityButton />
         <button type="button" onClick={() => openDialog('changePassword')}>
           Change master password
         </button>

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { OUTCOMES } from './checks'
+
+/** What the activity log records (DESIGN.md, "Activity"): what happened to which key, never a value. */
+export const ACTIVITY_KINDS = ['created', 'captured', 'copied', 'revealed', 'checked', 'edited', 'deleted'] as const
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
+
+/** The parts of a key an edit may change, by name: "details" stands for the provider's own fields. */
+export const EDITED_PARTS = ['name', 'account', 'notes', 'tags', 'expiresOn', 'details', 'secret'] as const
+export type EditedPart = (typeof EDITED_PARTS)[number]
+
+/**
+ * What an entry may add, besides its kind: a check's outcome, or the names of the parts an edit
+ * changed. Both are closed vocabularies (no free text), so no value of a key, and no secret, can
+ * ever be written here by mistake: the log's sealed-entry schema refuses anything else.
+ */
+export const activityDetailSchema = z.union([
+  z.strictObject({ outcome: z.enum(OUTCOMES) }),
+  z.strictObject({ changed: z.array(z.enum(EDITED_PARTS)).min(1).max(EDITED_PARTS.length).readonly() }),
+])
+export type ActivityDetail = z.output<typeof activityDetailSchema>
+
+/** The most entries one activity.list answers. */
+export const ACTIVITY_LIST_MAX = 500
+
+/** One entry as the window sees it, newest first; a damaged one says only when it was written. */
+export type ActivityItem =
+  | {
+      readonly at: number
+      readonly damaged: false
+      readonly kind: ActivityKind
+      readonly keyId: string | null
+      /** The key's current name, or null when the key is gone (deleted) or was never one. */
+      readonly keyName: string | null
+      readonly field: string | null
+      readonly detail: ActivityDetail | null
+    }
+  | {
+      readonly at: number
+      readonly damaged: true
+      readonly kind: null
+      readonly keyId: null
+      readonly keyName: null
+      readonly field: null
+      readonly detail: null
+    }

@@ -1,0 +1,73 @@
+import type { ActivityItem, ActivityKind, EditedPart } from '../../electron/shared/activity'
+import { OUTCOME_SENTENCES } from '../../electron/shared/checks'
+import type { ProviderDescriptor } from '../../electron/shared/providers'
+
+/**
+ * What the window says about the activity log. Words for a key's values come from its provider's
+ * descriptor (the secret's noun, a copyable field's label); a key that is gone gets plain words.
+ */
+export type ActivityFilter = ActivityKind | 'all'
+
+export const ACTIVITY_FILTERS: readonly { readonly value: ActivityFilter; readonly label: string }[] = [
+  { value: 'all', label: 'All activity' },
+  { value: 'copied', label: 'Copies' },
+  { value: 'revealed', label: 'Shown values' },
+  { value: 'checked', label: 'Checks' },
+  { value: 'edited', label: 'Edits' },
+  { value: 'created', label: 'Added' },
+  { value: 'captured', label: 'Pasted' },
+  { value: 'deleted', label: 'Deleted' },
+]
+
+const PART_WORDS: Readonly<Record<Exclude<EditedPart, 'secret' | 'details'>, string>> = {
+  name: 'name',
+  account: 'account',
+  notes: 'notes',
+  tags: 'tags',
+  expiresOn: 'expiry date',
+}
+
+/** "the secret token", or "the API key" for a copyable field, as the key's descriptor names them. */
+function valueWords(field: string | null, descriptor: ProviderDescriptor | undefined): string {
+  if (field === null || field === 'secret') return `the secret ${descriptor?.secret.noun ?? 'key'}`
+  const f = descriptor?.fields.find((d) => d.path === field)
+  return f ? `the ${f.shownAs ?? f.label}` : 'a value'
+}
+
+function editedWords(parts: readonly EditedPart[], descriptor: ProviderDescriptor | undefined): string {
+  const words = parts.flatMap((p) => (p === 'secret' ? [] : [p === 'details' ? `${descriptor?.label ?? 'provider'} details` : PART_WORDS[p]]))
+  const secret = parts.includes('secret') ? `secret ${descriptor?.secret.noun ?? 'key'} replaced` : null
+  return [words.join(', '), secret].filter(Boolean).join('; ')
+}
+
+/** One entry as a sentence: "Copied the secret token", "Checked: Rejected — revoked or wrong". */
+export function activitySentence(item: ActivityItem, descriptor: ProviderDescriptor | undefined): string {
+  if (item.damaged) return 'An entry that cannot be read: it was changed outside Keyhold.'
+  switch (item.kind) {
+    case 'created':
+      return 'Added'
+    case 'deleted':
+      return 'Deleted'
+    case 'captured':
+      return `Pasted ${valueWords(item.field, descriptor)} from the clipboard`
+    case 'copied':
+      return `Copied ${valueWords(item.field, descriptor)}`
+    case 'revealed':
+      return `Showed ${valueWords(item.field, descriptor)}`
+    case 'checked': {
+      const outcome = item.detail && 'outcome' in item.detail ? item.detail.outcome : null
+      return outcome ? `Checked: ${OUTCOME_SENTENCES[outcome].replace(': ', ' — ')}` : 'Checked'
+    }
+    case 'edited': {
+      const parts = item.detail && 'changed' in item.detail ? item.detail.changed : []
+      return parts.length > 0 ? `Edited: ${editedWords(parts, descriptor)}` : 'Edited'
+    }
+  }
+}
+
+const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** The entry's date and time in the person's locale. */
+export function activityTime(at: number): string {
+  return WHEN.format(at)
+}
