@@ -137,7 +137,7 @@ describe('paste from clipboard', () => {
     expect(core.vault.keys().readSecret(added.id)).toBe(token)
     // The capture is spent: it cannot be used for a second key.
     expect(await callError(core, 'keyhold:keys.add', { ...input, secretCaptureId: capture.captureId })).toMatchObject({ code: 'INVALID_INPUT', field: 'secret' })
-    expect(core.vault.activity().forKey(added.id).map((a) => a.kind)).toEqual(['captured'])
+    expect(core.vault.activity().forKey(added.id).map((a) => a.kind)).toEqual(['created', 'captured'])
   })
 
   it('reports the shape of what was pasted, and the whitespace rule still applies', async () => {
@@ -162,6 +162,6 @@ describe('reveal', () => {
     const { id, input } = await addKey(1)
     expect(await call(core, 'keyhold:keys.reveal', { id, field: 'secret' })).toEqual({ keyId: id, field: 'secret', value: input.secret, hideAfterSeconds: 20 })
     await call(core, 'keyhold:keys.copy', { id, field: 'secret' })
-    expect(core.vault.activity().forKey(id).map((a) => `${a.kind}:${a.field}`)).toEqual(['revealed:secret', 'copied:secret'])
+    expect(core.vault.activity().forKey(id).map((a) => `${a.kind}:${a.field}`)).toEqual(['created:null', 'revealed:secret', 'copied:secret'])
   })
 })
