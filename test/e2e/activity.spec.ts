@@ -23,7 +23,7 @@ test('what was done with a key shows in its timeline and the vault’s, never a 
   const vault = page.getByRole('dialog', { name: 'Vault activity' })
   await expect(vault).toContainText('Internal API')
   await expect(vault).toContainText(/Copied/)
-  await vault.getByLabel('Show').selectOption({ label: 'Checks' })
+  await vault.getByLabel('Show activity').selectOption({ label: 'Checks' })
   await expect(vault).not.toContainText(/Copied/)
   await expect(vault).toContainText('Checked')
   await expectAccessible(page, 'the vault’s timeline')

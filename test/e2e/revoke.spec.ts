@@ -56,7 +56,7 @@ test('a user revokes a Spreeflo key, follows the dialog, sees it verified and fi
 
   // Gone from the list as it is; there under "Revoked".
   await expect(keys.row(SPREEFLO.name)).toHaveCount(0)
-  await page.getByLabel('Show').selectOption({ label: 'Revoked' })
+  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Revoked' })
   await keys.open(SPREEFLO.name)
   await expect(keys.details.getByText(/^Revoked — verified on /)).toBeVisible()
   await expect(keys.details.getByRole('button', { name: /Copy|Reveal|Check now/ })).toHaveCount(0)

@@ -1,30 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { attempt, MAX_BODY_BYTES } from '../../electron/core/checks/http-attempt'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { Outcome } from '../../electron/shared/checks'
 import type { CheckRunFinished, CheckRunProgress, NewKeyInput } from '../../electron/shared/dto'
-import { startSandboxes, type Sandboxes } from '../sandbox'
-import { keyInputs, secretFor, startCheckCore } from '../support/checks'
+import { type Sandboxes } from '../sandbox'
+import { keyInputs, secretFor, useCheckCore } from '../support/checks'
 import { call } from '../support/core'
-import { STRONG_PASSWORD, tempDir } from '../support/fixtures'
+import { STRONG_PASSWORD } from '../support/fixtures'
 
 let sandboxes: Sandboxes
-let dir: ReturnType<typeof tempDir>
 let core: KeyholdCore
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(async () => {
-  await sandboxes.close()
-})
-beforeEach(async () => {
-  ;({ dir, core } = await startCheckCore(sandboxes, 400))
-})
-afterEach(async () => {
-  await core.shutdown()
-  dir.remove()
-})
+useCheckCore(400, (env) => ({ sandboxes, core } = env))
 
 async function checkNew(input: NewKeyInput) {
   const { id } = await call(core, 'keyhold:keys.add', input)

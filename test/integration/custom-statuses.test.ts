@@ -1,26 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
-import { startSandboxes, type Sandboxes } from '../sandbox'
-import { startCheckCore } from '../support/checks'
+import { type Sandboxes } from '../sandbox'
+import { useCheckCore } from '../support/checks'
 import { call, callError } from '../support/core'
-import type { tempDir } from '../support/fixtures'
 
 // A Custom REST API key says which statuses mean "works" and "rejected" (like TruffleHog's custom
 // detectors); everything else reads "could not be checked". Over real HTTP to the custom sandbox.
 let sandboxes: Sandboxes
-let dir: ReturnType<typeof tempDir>
 let core: KeyholdCore
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(() => sandboxes.close())
-beforeEach(async () => {
-  ;({ dir, core } = await startCheckCore(sandboxes, 2000))
-})
-afterEach(async () => {
-  await core.shutdown()
-  dir.remove()
-})
+useCheckCore(2000, (env) => ({ sandboxes, core } = env))
 
 async function customKey(secret: string, check?: Record<string, string>) {
   sandboxes.custom.addKey({ secret })

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sendCheck } from '../../electron/core/checks/check-client'
 import { RequestLimiter } from '../../electron/core/checks/limiter'
 import { DETAIL_MAX_CHARS, REQUEST_ID_MAX_CHARS } from '../../electron/core/checks/provider-text'
@@ -7,28 +7,14 @@ import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { Outcome } from '../../electron/shared/checks'
 import type { CheckRecord, CheckRunFinished, NewKeyInput } from '../../electron/shared/dto'
 import type { BuiltInProviderId as ProviderId } from '../../electron/shared/providers'
-import { startSandboxes, type Fault, type FaultRule, type Sandboxes } from '../sandbox'
-import { keyInputs, secretFor, startCheckCore } from '../support/checks'
+import { type Fault, type FaultRule, type Sandboxes } from '../sandbox'
+import { keyInputs, secretFor, useCheckCore } from '../support/checks'
 import { call } from '../support/core'
-import type { tempDir } from '../support/fixtures'
 
 let sandboxes: Sandboxes
-let dir: ReturnType<typeof tempDir>
 let core: KeyholdCore
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(async () => {
-  await sandboxes.close()
-})
-beforeEach(async () => {
-  ;({ dir, core } = await startCheckCore(sandboxes, 2000))
-})
-afterEach(async () => {
-  await core.shutdown()
-  dir.remove()
-})
+useCheckCore(2000, (env) => ({ sandboxes, core } = env))
 
 async function add(input: NewKeyInput): Promise<string> {
   return (await call(core, 'keyhold:keys.add', input)).id

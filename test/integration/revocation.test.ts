@@ -1,31 +1,18 @@
 import { readFileSync, existsSync } from 'node:fs'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { NewKeyInput } from '../../electron/shared/dto'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
-import { startSandboxes, type Sandboxes } from '../sandbox'
-import { keyInputs, secretFor, startCheckCore } from '../support/checks'
+import { type Sandboxes } from '../sandbox'
+import { keyInputs, secretFor, useCheckCore } from '../support/checks'
 import { call, callError } from '../support/core'
-import { STRONG_PASSWORD, tempDir } from '../support/fixtures'
+import { STRONG_PASSWORD } from '../support/fixtures'
 
 let sandboxes: Sandboxes
-let dir: ReturnType<typeof tempDir>
 let core: KeyholdCore
 
-beforeAll(async () => {
-  sandboxes = await startSandboxes()
-})
-afterAll(async () => {
-  await sandboxes.close()
-})
-beforeEach(async () => {
-  ;({ dir, core } = await startCheckCore(sandboxes, 400))
-})
-afterEach(async () => {
-  await core.shutdown()
-  dir.remove()
-})
+useCheckCore(400, (env) => ({ sandboxes, core } = env))
 
 /** The vault's file and its WAL, as bytes someone with the disk would read. */
 function rawVaultBytes(): Buffer {

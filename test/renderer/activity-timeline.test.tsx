@@ -27,7 +27,7 @@ describe('the activity timeline, against the real core', () => {
     await waitFor(() => expect(sentences()[0]).toBe(`Edited: name, tags; secret ${threadeo.secret.noun} replaced`))
     expect(document.body.textContent).not.toContain('CANARY')
 
-    await userEvent.setup().selectOptions(screen.getByLabelText('Show'), 'Copies')
+    await userEvent.setup().selectOptions(screen.getByLabelText('Show activity'), 'Copies')
     await waitFor(() => expect(sentences()).toHaveLength(2))
     expect(sentences().every((s) => s?.startsWith('Copied'))).toBe(true)
   })

@@ -1,7 +1,8 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { CustomDetails } from '../../electron/core/providers/custom'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import type { NewKeyInput } from '../../electron/shared/dto'
-import type { Sandboxes } from '../sandbox'
+import { startSandboxes, type Sandboxes } from '../sandbox'
 import { call, testCore } from './core'
 import { STRONG_PASSWORD, tempDir } from './fixtures'
 
@@ -53,4 +54,28 @@ export async function startCheckCore(sandboxes: Sandboxes, checkTimeoutMs: numbe
   await useSandboxes(core, sandboxes)
   for (const s of [sandboxes.threadeo, sandboxes.threatstop, sandboxes.spreeflo, sandboxes.custom]) s.setFaults([])
   return { dir, core }
+}
+
+/**
+ * The hooks every check test file starts from: the sandboxes for the whole file, and for each test
+ * a fresh vault pointed at them, closed and removed after it. `use` receives each test's set.
+ */
+export function useCheckCore(checkTimeoutMs: number, use: (env: { sandboxes: Sandboxes; core: KeyholdCore; dir: ReturnType<typeof tempDir> }) => void): void {
+  let sandboxes: Sandboxes | undefined
+  let current: { core: KeyholdCore; dir: ReturnType<typeof tempDir> } | undefined
+  beforeAll(async () => {
+    sandboxes = await startSandboxes()
+  })
+  afterAll(async () => {
+    await sandboxes?.close()
+  })
+  beforeEach(async () => {
+    if (!sandboxes) throw new Error('the sandboxes did not start')
+    current = await startCheckCore(sandboxes, checkTimeoutMs)
+    use({ sandboxes, ...current })
+  })
+  afterEach(async () => {
+    await current?.core.shutdown()
+    current?.dir.remove()
+  })
 }

@@ -40,7 +40,7 @@ export function ActivityTimeline({ keyId, title }: { keyId?: string; title: stri
     <section className="activity" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
       <div className="show-filter">
-        <label htmlFor={`${id}-filter`}>Show</label>
+        <label htmlFor={`${id}-filter`}>Show activity</label>
         <select id={`${id}-filter`} value={filter} onChange={(e) => setFilter(e.target.value as ActivityFilter)}>
           {ACTIVITY_FILTERS.map((f) => (
             <option key={f.value} value={f.value}>
