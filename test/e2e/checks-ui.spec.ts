@@ -1,6 +1,6 @@
+import { saveProviderSettings } from './pages/settings-api'
 import type { Locator, Page } from '@playwright/test'
 import type { ProviderSettings } from '../../electron/shared/dto'
-import { SESSION_HEADER, SESSION_STORAGE_KEY } from '../../electron/shared/web-protocol'
 import { startSandboxes, type Sandboxes } from '../sandbox/index'
 import { addKey, createVault, expect, test as base, type KeySpec } from './fixtures'
 import { expectAccessible } from './pages/accessible'
@@ -50,19 +50,8 @@ function sandboxSettings(sb: Sandboxes): ProviderSettings {
 }
 
 /** Points Keyhold at the sandboxes through the contract, as the window's own bridge would. */
-async function pointAtSandboxes(page: Page, sb: Sandboxes): Promise<void> {
-  const answer = await page.evaluate(
-    async ({ providers, header, storageKey }) => {
-      const response = await fetch('/api/keyhold:settings.update', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [header]: sessionStorage.getItem(storageKey) ?? '' },
-        body: JSON.stringify({ input: { providers } }),
-      })
-      return (await response.json()) as { ok: boolean }
-    },
-    { providers: sandboxSettings(sb), header: SESSION_HEADER, storageKey: SESSION_STORAGE_KEY },
-  )
-  expect(answer.ok).toBe(true)
+function pointAtSandboxes(page: Page, sb: Sandboxes): Promise<void> {
+  return saveProviderSettings(page, sandboxSettings(sb))
 }
 
 /** The list side of the window: the count, the filter, "Check all" and its progress, the rows. */

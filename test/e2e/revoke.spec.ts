@@ -1,5 +1,5 @@
+import { saveProviderSettings } from './pages/settings-api'
 import type { Page } from '@playwright/test'
-import { SESSION_HEADER, SESSION_STORAGE_KEY } from '../../electron/shared/web-protocol'
 import { startSandboxes, type Sandboxes } from '../sandbox/index'
 import { addKey, createVault, expect, test as base, type KeySpec } from './fixtures'
 import { expectAccessible } from './pages/accessible'
@@ -16,19 +16,8 @@ const test = base.extend<{ sandboxes: Sandboxes }>({
 
 const SPREEFLO: KeySpec = { provider: 'Spreeflo', name: 'Spreeflo – old shop', secret: 'CANARY-revoke-9c2d-spreeflo', fields: { 'Key name in Spreeflo': 'shop' } }
 
-async function pointAtSandboxes(page: Page, sb: Sandboxes): Promise<void> {
-  const answer = await page.evaluate(
-    async ({ providers, header, storageKey }) => {
-      const response = await fetch('/api/keyhold:settings.update', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [header]: sessionStorage.getItem(storageKey) ?? '' },
-        body: JSON.stringify({ input: { providers } }),
-      })
-      return (await response.json()) as { ok: boolean }
-    },
-    { providers: { spreeflo: { baseUrl: sb.spreeflo.url } }, header: SESSION_HEADER, storageKey: SESSION_STORAGE_KEY },
-  )
-  expect(answer.ok).toBe(true)
+function pointAtSandboxes(page: Page, sb: Sandboxes): Promise<void> {
+  return saveProviderSettings(page, { spreeflo: { baseUrl: sb.spreeflo.url } })
 }
 
 test('a user revokes a Spreeflo key, follows the dialog, sees it verified and finds it under Revoked', async ({ page, host, sandboxes }) => {
