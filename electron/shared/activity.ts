@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { OUTCOMES } from './checks'
 
 /** What the activity log records (DESIGN.md, "Activity"): what happened to which key, never a value. */
-export const ACTIVITY_KINDS = ['created', 'captured', 'copied', 'revealed', 'checked', 'edited', 'deleted'] as const
+export const ACTIVITY_KINDS = ['created', 'captured', 'copied', 'revealed', 'checked', 'edited', 'deleted', 'rotated', 'revoked'] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 
 /** The parts of a key an edit may change, by name: "details" stands for the provider's own fields. */
@@ -10,13 +10,18 @@ export const EDITED_PARTS = ['name', 'account', 'notes', 'tags', 'expiresOn', 'd
 export type EditedPart = (typeof EDITED_PARTS)[number]
 
 /**
- * What an entry may add, besides its kind: a check's outcome, or the names of the parts an edit
- * changed. Both are closed vocabularies (no free text), so no value of a key, and no secret, can
- * ever be written here by mistake: the log's sealed-entry schema refuses anything else.
+ * What an entry may add, besides its kind: a check's outcome, the names of the parts an edit
+ * changed, or the other key of a rotation (by id). Closed vocabularies and ids (no free text), so
+ * no value of a key, and no secret, can ever be written here by mistake: the log's sealed-entry
+ * schema refuses anything else.
  */
 export const activityDetailSchema = z.union([
   z.strictObject({ outcome: z.enum(OUTCOMES) }),
   z.strictObject({ changed: z.array(z.enum(EDITED_PARTS)).min(1).max(EDITED_PARTS.length).readonly() }),
+  /** On the old key of a rotation ("rotated"). */
+  z.strictObject({ replacedBy: z.uuid() }),
+  /** On the new key of a rotation ("created"). */
+  z.strictObject({ replaces: z.uuid() }),
 ])
 export type ActivityDetail = z.output<typeof activityDetailSchema>
 

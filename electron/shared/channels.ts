@@ -29,6 +29,9 @@ export const METHOD_CHANNELS = [
   'keyhold:keys.expiry',
   'keyhold:keys.verifyRevoked',
   'keyhold:activity.list',
+  'keyhold:keys.probe',
+  'keyhold:keys.limits',
+  'keyhold:keys.rotate',
 ] as const
 
 export const EVENT_CHANNELS = [

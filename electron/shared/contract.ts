@@ -12,12 +12,17 @@ import type {
   CheckRunFinished,
   CheckRunProgress,
   KeyDetail,
+  KeyLimits,
   KeyListEntry,
   KeyUpdateInput,
   LockReason,
   NewKeyInput,
   PasswordAssessment,
+  ProbeInput,
+  ProbeResult,
+  ProviderDetailsInput,
   RevocationResult,
+  RotateInput,
   Settings,
   VaultStatus,
 } from './dto'
@@ -75,6 +80,12 @@ export interface Methods {
   'keyhold:keys.expiry': { input: undefined; output: ExpiryReport }
   /** Checks a key the person revoked at the provider; on a confirmed rejection wipes its secret and archives it. */
   'keyhold:keys.verifyRevoked': { input: { id: string }; output: RevocationResult }
+  /** Checks a key before it is saved (the add wizard): nothing stored. */
+  'keyhold:keys.probe': { input: ProbeInput; output: ProbeResult }
+  /** The provider's limits for a key with these details: active secrets held, keys serving the same integration. */
+  'keyhold:keys.limits': { input: { details: ProviderDetailsInput; excludeId?: string | undefined }; output: KeyLimits }
+  /** Adds the new key of a rotation in the old one's place; the old one stays until its revocation is verified. */
+  'keyhold:keys.rotate': { input: RotateInput; output: KeyDetail }
   /** The activity log, newest first: a key's timeline (`keyId`) or the vault's; never a value. */
   'keyhold:activity.list': {
     input: { keyId?: string | undefined; kinds?: readonly ActivityKind[] | undefined; limit?: number | undefined; before?: number | undefined }

@@ -70,6 +70,51 @@ export interface RevocationResult {
   readonly sentence: string
 }
 
+/** A check of a key not saved yet: what the provider answered, nothing stored. */
+export interface ProbeResult {
+  readonly outcome: Outcome
+  readonly sentence: string
+  readonly httpStatus: number | null
+  readonly detail: string | null
+}
+
+/** A key as another key's rule names it (by name, never a value). */
+export interface KeyRef {
+  readonly id: string
+  readonly name: string
+}
+
+/**
+ * What the provider's rules say about adding a key with these details: how many of its active
+ * secrets Keyhold already holds (Threadeo: two per API key), and which keys already serve the
+ * same integration (Spreeflo: one key per integration). Null where the provider has no such rule.
+ */
+export interface KeyLimits {
+  readonly activeSecrets: { readonly max: number; readonly keys: readonly KeyRef[]; readonly text: string } | null
+  readonly sameValue: { readonly field: string; readonly keys: readonly KeyRef[]; readonly text: string } | null
+}
+
+/** The secret, typed or held in core under a capture id, as a new key or a rotation gives it. */
+export interface SecretInput {
+  /** The secret as typed; or leave it out and give `secretCaptureId` from "Paste from clipboard". */
+  readonly secret?: string | undefined
+  readonly secretCaptureId?: string | undefined
+  /** Keep a secret with surrounding whitespace or invisible characters exactly as given. */
+  readonly keepSecretAsIs?: boolean | undefined
+  /** Remove the whitespace and invisible characters SECRET_WHITESPACE reported. */
+  readonly trimSecret?: boolean | undefined
+}
+
+/** A key not saved yet, to check before it is named. */
+export interface ProbeInput extends SecretInput {
+  readonly details: ProviderDetailsInput
+}
+
+/** The new key of a rotation: the old key's details and name, with the new secret. */
+export interface RotateInput extends SecretInput {
+  readonly id: string
+}
+
 export interface CheckRunProgress {
   readonly runId: string
   readonly done: number
@@ -175,14 +220,7 @@ export type NewKeyInput = {
   readonly tags?: readonly string[] | undefined
   readonly expiresOn?: string | null | undefined
   readonly details: ProviderDetailsInput
-  /** The secret as typed; or leave it out and give `secretCaptureId` from "Paste from clipboard". */
-  readonly secret?: string | undefined
-  readonly secretCaptureId?: string | undefined
-  /** Keep a secret with surrounding whitespace or invisible characters exactly as given. */
-  readonly keepSecretAsIs?: boolean | undefined
-  /** Remove the whitespace and invisible characters SECRET_WHITESPACE reported. */
-  readonly trimSecret?: boolean | undefined
-}
+} & SecretInput
 
 export interface KeyUpdateInput {
   readonly id: string

@@ -3,7 +3,7 @@ import type { MethodChannel } from './channels'
 import type { Methods } from './contract'
 import { activityListSchema } from './schemas/activity'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
-import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, newKeySchema, searchSchema } from './schemas/keys'
+import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
 import { settingsUpdateSchema } from './schemas/settings'
 import { changePasswordSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
 
@@ -39,6 +39,9 @@ export const METHOD_INPUTS = {
   'keyhold:keys.expiry': noInputSchema,
   'keyhold:keys.verifyRevoked': keyIdInputSchema,
   'keyhold:activity.list': activityListSchema,
+  'keyhold:keys.probe': probeSchema,
+  'keyhold:keys.limits': limitsSchema,
+  'keyhold:keys.rotate': rotateSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

@@ -16,6 +16,8 @@ export const ACTIVITY_FILTERS: readonly { readonly value: ActivityFilter; readon
   { value: 'edited', label: 'Edits' },
   { value: 'created', label: 'Added' },
   { value: 'captured', label: 'Pasted' },
+  { value: 'rotated', label: 'Rotations' },
+  { value: 'revoked', label: 'Revocations' },
   { value: 'deleted', label: 'Deleted' },
 ]
 
@@ -40,12 +42,24 @@ function editedWords(parts: readonly EditedPart[], descriptor: ProviderDescripto
   return [words.join(', '), secret].filter(Boolean).join('; ')
 }
 
+/** The name of the other key of a rotation, or plain words when it is gone. */
+export type KeyNameOf = (id: string) => string | undefined
+
+const named = (nameOf: KeyNameOf | undefined, id: string) => {
+  const name = nameOf?.(id)
+  return name === undefined ? 'a key that was deleted' : `“${name}”`
+}
+
 /** One entry as a sentence: "Copied the secret token", "Checked: Rejected — revoked or wrong". */
-export function activitySentence(item: ActivityItem, descriptor: ProviderDescriptor | undefined): string {
+export function activitySentence(item: ActivityItem, descriptor: ProviderDescriptor | undefined, nameOf?: KeyNameOf): string {
   if (item.damaged) return 'An entry that cannot be read: it was changed outside Keyhold.'
   switch (item.kind) {
     case 'created':
-      return 'Added'
+      return item.detail && 'replaces' in item.detail ? `Added to replace ${named(nameOf, item.detail.replaces)} (rotation)` : 'Added'
+    case 'rotated':
+      return item.detail && 'replacedBy' in item.detail ? `Rotated: replaced by a new key, ${named(nameOf, item.detail.replacedBy)}` : 'Rotated'
+    case 'revoked':
+      return `Revoked — verified: the provider refused the key, and its secret was wiped`
     case 'deleted':
       return 'Deleted'
     case 'captured':

@@ -20,6 +20,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await page.getByRole('button', { name: 'Add your first key' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a key' })
+    await expectAccessible(page, 'add wizard: choose the service')
+    await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).click()
     for (const provider of ['Threadeo', 'ThreatSTOP', 'Spreeflo', 'Custom REST API']) {
       await dialog.getByRole('radio', { name: provider }).check()
       await expectAccessible(page, `add dialog (${provider})`)
@@ -68,6 +70,8 @@ test('the whole journey works from the keyboard alone', async ({ page, host }) =
   await page.getByRole('button', { name: 'Add your first key' }).focus()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Add a key' })
+  await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).focus()
+  await page.keyboard.press('Enter')
   await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused()
   await page.keyboard.type('Keyboard key')
   await dialog.getByLabel('Threadeo subdomain').focus()

@@ -292,6 +292,7 @@ test('Paste from clipboard takes the key in core, empties the clipboard, and the
 
   await page.getByRole('button', { name: 'Add your first key' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add a key' })
+  await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).click()
   await dialog.getByRole('radio', { name: 'Spreeflo' }).check()
   await dialog.getByLabel('Name', { exact: true }).fill('Spreeflo – pasted')
   await dialog.getByLabel('Key name in Spreeflo', { exact: true }).fill('pasted')
@@ -343,6 +344,7 @@ test('a pasted key with spaces around it is flagged, and the whitespace choice s
   await otherProgramCopies('  tok  ')
   await page.getByRole('button', { name: 'Add your first key' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add a key' })
+  await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).click()
   await dialog.getByRole('radio', { name: 'Spreeflo' }).check()
   await dialog.getByLabel('Name', { exact: true }).fill('Spreeflo – spaced')
   await dialog.getByLabel('Key name in Spreeflo', { exact: true }).fill('spaced')
@@ -387,6 +389,7 @@ test('where no clipboard can be reached, copy and paste say so plainly, and Show
 
     await page.getByRole('button', { name: 'Add key', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a key' })
+    await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).click()
     await dialog.getByRole('button', { name: 'Paste from clipboard' }).click()
     await expect(dialog.getByRole('alert')).toHaveText(/The clipboard could not be used/)
     await expect(dialog.getByLabel('Secret token', { exact: true })).toHaveAttribute('aria-invalid', 'true')
@@ -417,6 +420,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await otherProgramCopies('  tok\u200b  ')
     await page.getByRole('button', { name: 'Add key', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a key' })
+    await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).click()
     await dialog.getByRole('button', { name: 'Paste from clipboard' }).click()
     await expect(dialog.getByText(/^Pasted: \d+ characters$/)).toBeVisible()
     await expect(dialog.getByText('It contains invisible characters.')).toBeVisible()

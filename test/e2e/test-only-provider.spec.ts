@@ -41,6 +41,7 @@ test('a provider that exists only in the tests is offered, added and checked in 
 
     await page.getByRole('button', { name: /^Add (your first )?key$/ }).first().click()
     const dialog = page.getByRole('dialog', { name: 'Add a key' })
+    await dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' }).click()
     await dialog.getByRole('radio', { name: 'Ledgerly (test provider)' }).check()
     await dialog.getByLabel('Name', { exact: true }).fill('Books sync')
     await dialog.getByLabel('Ledgerly workspace', { exact: true }).fill('acme-books')

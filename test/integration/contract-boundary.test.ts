@@ -98,6 +98,9 @@ describe('the contract boundary', () => {
       'keyhold:keys.expiry': { input: undefined },
       'keyhold:keys.verifyRevoked': { input: { id } },
       'keyhold:activity.list': { input: { keyId: id, kinds: ['copied', 'checked'], limit: 50, before: Date.now() } },
+      'keyhold:keys.probe': { input: { details: validKey?.details, secret: 'a-key-to-try' } },
+      'keyhold:keys.limits': { input: { details: validKey?.details } },
+      'keyhold:keys.rotate': { input: { id, secret: 'the-new-key' } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 

@@ -38,4 +38,14 @@ describe('the activity timeline, against the real core', () => {
     expect(activitySentence({ ...base, kind: 'checked', detail: { outcome: 'valid' } }, undefined)).toBe('Checked: Works')
     expect(activitySentence({ at: 0, damaged: true, kind: null, keyId: null, keyName: null, field: null, detail: null }, undefined)).toMatch(/cannot be read/)
   })
+
+  it('links a rotation’s two keys by name, and says plainly when the other one is gone', () => {
+    const base = { at: 0, damaged: false as const, keyId: null, keyName: null, field: null }
+    const a = '00000000-0000-4000-8000-00000000000a'
+    const nameOf = (id: string) => (id === a ? 'Sign-up form' : undefined)
+    expect(activitySentence({ ...base, kind: 'rotated', detail: { replacedBy: a } }, threadeo, nameOf)).toBe('Rotated: replaced by a new key, “Sign-up form”')
+    expect(activitySentence({ ...base, kind: 'created', detail: { replaces: a } }, threadeo, nameOf)).toBe('Added to replace “Sign-up form” (rotation)')
+    expect(activitySentence({ ...base, kind: 'created', detail: { replaces: '00000000-0000-4000-8000-00000000000b' } }, threadeo, nameOf)).toBe('Added to replace a key that was deleted (rotation)')
+    expect(activitySentence({ ...base, kind: 'revoked', detail: { outcome: 'invalid' } }, threadeo)).toMatch(/^Revoked — verified/)
+  })
 })

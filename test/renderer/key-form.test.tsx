@@ -12,8 +12,11 @@ async function openAddDialog() {
   const w = await openWindow()
   w.render(<AddKeyDialog />)
   w.store.getState().openDialog('add')
-  const dialog = await screen.findByRole('dialog', { name: 'Add a key' })
-  return { w, dialog: within(dialog), user: userEvent.setup() }
+  const dialog = within(await screen.findByRole('dialog', { name: 'Add a key' }))
+  const user = userEvent.setup()
+  // Add key opens the guided steps; these tests are about the one form behind its button.
+  await user.click(await dialog.findByRole('button', { name: 'I already have the key: fill in one form instead' }))
+  return { w, dialog, user }
 }
 
 const labelOf = (d: ProviderDescriptor, path: string) => (d.fields.find((f) => f.path === path) as { label: string }).label

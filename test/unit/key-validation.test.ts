@@ -8,7 +8,7 @@ import { parseInput } from '../../electron/core/validation/parse'
 import { withoutStrayWhitespace } from '../../electron/shared/validation/text-rules'
 import { sampleKeys } from '../support/fixtures'
 
-const base = sampleKeys('v')[2] as Record<string, unknown>
+const base = sampleKeys('v')[2] as unknown as Record<string, unknown>
 const parse = (over: Record<string, unknown>) => validateNewKey({ ...base, ...over }, builtInProviders)
 const codeOf = (fn: () => unknown): { code: string; field: string | undefined; message: string } => {
   try {

@@ -1,4 +1,5 @@
 import { activityApi } from './activity'
+import { beforeSavingApi } from './before-saving'
 import { checksApi } from './checks'
 import { clipboardApi } from './clipboard'
 import type { ApiDeps } from './deps'
@@ -6,6 +7,7 @@ import { bindAll, type Handlers } from './handle'
 import { keysApi } from './keys'
 import { remindersApi } from './reminders'
 import { revokeApi } from './revoke'
+import { rotateApi } from './rotate'
 import { settingsApi } from './settings'
 import { vaultApi } from './vault'
 
@@ -19,7 +21,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps) },
     deps.onCall ?? (() => undefined),
   )
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Outcome } from '../../shared/checks'
-import type { CheckRecord, CheckRunFinished, ProviderSettings } from '../../shared/dto'
+import type { CheckRecord, CheckRunFinished, ProbeResult, ProviderSettings } from '../../shared/dto'
 import type { ActivityLog } from '../activity/activity-log'
 import { KeyholdError } from '../errors'
 import type { CoreEvents } from '../events'
@@ -223,12 +223,40 @@ export class CheckRunner {
     }
     if (!detail.hasSecret) throw new KeyholdError('KEY_NOT_FOUND', { message: 'This key has no secret stored, so it cannot be checked.' })
 
+    const { classification, attempt } = await this.send(meta.details, keys.readSecret(id), signal)
+    return record(classification, attempt)
+  }
+
+  /**
+   * Checks a key that is not saved yet (the add wizard checks before it asks for a name): the
+   * same request and reading as a saved key's check, with nothing stored and no event.
+   */
+  async probe(details: KeyMeta['details'], secret: string): Promise<ProbeResult> {
+    const controller = new AbortController()
+    this.singles.add(controller)
+    try {
+      const { classification: c, attempt } = await this.send(details, secret, controller.signal)
+      return {
+        outcome: c.outcome,
+        sentence: this.deps.providers.sentence(c.outcome, details),
+        httpStatus: attempt?.kind === 'response' ? attempt.status : null,
+        detail: cleanProviderText(c.detail, DETAIL_MAX_CHARS),
+      }
+    } catch (err) {
+      if (err instanceof Cancelled) throw new KeyholdError('VAULT_LOCKED')
+      throw err
+    } finally {
+      this.singles.delete(controller)
+    }
+  }
+
+  private async send(details: KeyMeta['details'], secret: string, signal: AbortSignal | undefined): Promise<{ classification: Classification; attempt?: Attempt }> {
     const { providers } = this.deps
     let target
     try {
-      target = providers.request(meta.details, keys.readSecret(id), this.deps.settings())
+      target = providers.request(details, secret, this.deps.settings())
     } catch (err) {
-      if (err instanceof CheckSetupError) return record({ outcome: 'misconfigured', detail: err.message, requestId: null })
+      if (err instanceof CheckSetupError) return { classification: { outcome: 'misconfigured', detail: err.message, requestId: null } }
       throw err
     }
     const host = new URL(target.url).host
@@ -237,8 +265,8 @@ export class CheckRunner {
       throw err
     })
     if (result.kind === 'aborted') throw new Cancelled()
-    if (result.kind === 'response') return record(providers.classify(result, meta.details), result)
-    return record(transportClassification(result.kind, host), result)
+    if (result.kind === 'response') return { classification: providers.classify(result, details), attempt: result }
+    return { classification: transportClassification(result.kind, host), attempt: result }
   }
 }
 

@@ -213,12 +213,16 @@ export class KeyStore {
    * bytes in its page, and a TRUNCATE checkpoint then moves the page into the file and empties
    * the WAL, whose earlier frames still held the sealed secret.
    */
-  markRevoked(id: string): KeySummary {
+  markRevoked(id: string, alongside?: () => void): KeySummary {
     const current = this.indexed(id)
     if (current.summary.revokedAt !== null) throw new KeyholdError('KEY_REVOKED')
     const now = Math.max(this.now(), current.summary.updatedAt + 1)
     this.db.pragma('secure_delete = ON')
-    this.write(() => this.stmts.revoke.run(now, now, id))
+    // `alongside` (the "revoked" activity entry) commits with the wipe, or neither does.
+    this.write(() => {
+      this.stmts.revoke.run(now, now, id)
+      alongside?.()
+    })
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)')
     } catch {

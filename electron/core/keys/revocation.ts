@@ -1,4 +1,5 @@
 import type { CheckRecord, RevocationResult } from '../../shared/dto'
+import type { ActivityLog } from '../activity/activity-log'
 import type { CheckRunner } from '../checks/check-runner'
 import type { CheckStore } from '../checks/check-store'
 import type { CoreProviders } from '../providers/registry'
@@ -9,6 +10,7 @@ export interface RevocationDeps {
   readonly checks: () => CheckStore
   readonly runner: CheckRunner
   readonly providers: CoreProviders
+  readonly activity: () => ActivityLog
 }
 
 export const STILL_WORKS_SENTENCE = 'This key still works — it was not revoked. Nothing was wiped.'
@@ -33,7 +35,8 @@ export async function verifyRevoked(deps: RevocationDeps, id: string): Promise<R
   const verdict = deps.providers.revocation(details, check.outcome, workedBefore)
   if (verdict === 'still-works') return { verdict, check, revokedAt: null, sentence: STILL_WORKS_SENTENCE }
   if (verdict === 'unclear') return { verdict, check, revokedAt: null, sentence: `${UNCLEAR_SENTENCE} (${check.sentence})` }
-  const { revokedAt } = deps.keys().markRevoked(id)
+  const log = deps.activity()
+  const { revokedAt } = deps.keys().markRevoked(id, () => log.record('revoked', id, null, { outcome: check.outcome }))
   const reason = deps.providers.revokedReason(details, check.outcome)
   const sentence = `Revoked — verified: the provider now refuses this key, and its secret was wiped from the vault.${reason ? ` ${reason}` : ''}`
   return { verdict, check, revokedAt, sentence }

@@ -58,7 +58,14 @@ export const custom: ProviderDescriptor = {
   guides: {
     generate: [
       { id: 'get', title: 'Get a key from the service', body: ['Create or copy a key in the service’s own settings, following its documentation.'] },
-      { id: 'describe', title: 'Say where the API is and how the key is sent', body: ['Give the API’s address and how the key travels. Keyhold sends the key only there, over HTTPS.'], action: 'enter-fields' },
+      { id: 'describe', title: 'Say where the API is and how the key is sent', body: ['Give the API’s address and how the key travels. Keyhold sends the key only there, over HTTPS.'], action: 'enter-fields', fields: ['baseUrl', 'auth.kind', 'auth.headerName', 'auth.username'] },
+      {
+        id: 'statuses',
+        title: 'Say how Keyhold reads the answer',
+        body: ['Give the path Keyhold calls to check the key, and which HTTP statuses mean the key works and which mean it was rejected. Any other answer reads “could not be checked”.'],
+        action: 'enter-fields',
+        fields: ['check.path', 'check.works', 'check.rejected'],
+      },
       { id: 'capture', title: 'Paste the key', body: ['Choose “Paste from clipboard”: Keyhold keeps it encrypted and clears the clipboard.'], action: 'capture-secret' },
       { id: 'check', title: 'Check it', body: ['Keyhold calls the address with the key. An answer it cannot read says “could not be checked”.'], action: 'check' },
       { id: 'name', title: 'Name the key', body: ['Name it for what uses it.'], action: 'name' },

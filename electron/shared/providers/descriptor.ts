@@ -127,6 +127,11 @@ export interface GuideStep {
   /** The portal link this step opens. */
   readonly link?: string
   readonly action?: StepAction
+  /**
+   * The key's values this step asks for, by field path, in order; `expiresOn` is the key's own
+   * expiry date. A generate wizard asks for every field that no step names on its naming step.
+   */
+  readonly fields?: readonly string[]
 }
 
 export type GuideKind = 'generate' | 'rotate' | 'revoke' | 'share'
@@ -143,6 +148,8 @@ export interface Constraints {
   readonly requiresPlan?: { readonly plan: string; readonly text: string }
   /** Give each integration its own key. */
   readonly onePerIntegration?: string
+  /** At most one active key per value of this field; another key with the same value is warned about. */
+  readonly onePerValue?: { readonly field: string; readonly text: string }
   /** A revoked key cannot be brought back. */
   readonly revokeIrreversible?: string
   /** Who a key belongs to, when it is not the person. */

@@ -43,6 +43,15 @@ export const spreeflo: ProviderDescriptor = {
       required: true,
       searchable: true,
     },
+    {
+      path: 'integration',
+      label: 'Integration it serves',
+      hint: 'The app or integration that uses this key, such as “Website sign-up form”. Give each integration its own key.',
+      rule: { kind: 'text', max: 200 },
+      required: false,
+      searchable: true,
+      shownAs: 'Integration',
+    },
   ],
   secret: { label: 'API key', noun: 'key' },
   settings: {
@@ -72,12 +81,13 @@ export const spreeflo: ProviderDescriptor = {
   constraints: {
     requiresPlan: { plan: 'Professional', text: PLAN },
     onePerIntegration: OWN_KEY.text,
+    onePerValue: { field: 'integration', text: `Another key in this vault already serves this integration. ${OWN_KEY.text}` },
     revokeIrreversible: IRREVERSIBLE.text,
     support: 'Need help? Contact Spreeflo’s support team at support@spreeflo.com.',
   },
   guides: {
     generate: [
-      { id: 'plan', title: 'Check your plan', body: [PLAN, 'Without it, a key authenticates but the API refuses it.'] },
+      { id: 'plan', title: 'Check your plan: Professional', body: [PLAN, 'Without it, a key authenticates but the API refuses it.'] },
       { id: 'open', title: 'Open Settings › API Keys', body: ['In Spreeflo, navigate to Settings > API Keys and click + Add API Key.'], link: 'api-keys', action: 'open-portal' },
       {
         id: 'name-in-spreeflo',
@@ -85,6 +95,7 @@ export const spreeflo: ProviderDescriptor = {
         body: ['Provide a name for your API key that says which integration it serves, and click Create. Enter the same name in Keyhold.'],
         warnings: [OWN_KEY],
         action: 'enter-fields',
+        fields: ['keyName', 'integration'],
       },
       { id: 'capture', title: 'Copy the key into Keyhold', body: ['Click the clipboard icon to copy your API key, then choose “Paste from clipboard”. Keyhold keeps it encrypted and clears the clipboard.'], action: 'capture-secret', warnings: [PROTECT, NOT_PUBLIC] },
       { id: 'check', title: 'Check it with the Ping API', body: ['Keyhold calls Spreeflo’s Ping API, a lightweight call that checks your API key is valid and able to return API responses.'], action: 'check' },

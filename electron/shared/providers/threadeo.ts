@@ -109,6 +109,7 @@ export const threadeo: ProviderDescriptor = {
           'You can paste your Threadeo address, such as https://acme.threadeo.com/…, and Keyhold takes the subdomain from it.',
         ],
         action: 'enter-fields',
+        fields: ['tenant'],
       },
       {
         id: 'open-settings',
@@ -117,6 +118,7 @@ export const threadeo: ProviderDescriptor = {
         link: 'api-settings',
         action: 'open-portal',
         warnings: [PROTECT],
+        fields: ['apiKey'],
       },
       {
         id: 'generate',

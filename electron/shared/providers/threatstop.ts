@@ -24,8 +24,28 @@ const UNSHARING = {
 } as const
 const SHARING = 'Sharing an API key with the Share Key feature of the Admin Portal passes a key to another ThreatSTOP user without sending it over email or chat. Sharing a key doesn’t alter the permissions associated with the key. The key remains valid only for the customer account in which it was created.'
 
+
+/** The services a key can be granted access to, with the portal's names. */
+const SERVICES = [
+  { value: 'devices', label: 'Devices' },
+  { value: 'policies', label: 'Custom policies' },
+  { value: 'ip_lists', label: 'User-defined IP lists' },
+  { value: 'domain_lists', label: 'User-defined domain lists' },
+  { value: 'threatlists', label: 'ThreatList settings' },
+  { value: 'check_ioc', label: 'Check IOC' },
+  { value: 'logs', label: 'Log-file status' },
+] as const
+
 /** The services a key can be granted access to (configurable slugs, see providers.md §1). */
-export const THREATSTOP_SERVICES = ['devices', 'policies', 'ip_lists', 'domain_lists', 'threatlists', 'check_ioc', 'logs'] as const
+export const THREATSTOP_SERVICES: readonly string[] = SERVICES.map((service) => service.value)
+
+// One choice per service, as the Admin Portal's form asks: an empty choice is no access (not stored).
+const ACCESS_OPTIONS = [
+  { value: '', label: 'No access' },
+  { value: 'read', label: 'Read (GET only)' },
+  { value: 'write', label: 'Write (POST, PATCH, PUT and DELETE)' },
+  { value: 'read-write', label: 'Read and write' },
+] as const
 
 export const threatstop: ProviderDescriptor = {
   id: 'threatstop',
@@ -37,22 +57,34 @@ export const threatstop: ProviderDescriptor = {
       path: 'service',
       label: 'Service the key can read',
       hint: 'Keyhold checks the key with a read (GET) request to this service, so pick one the key has Read permission for.',
-      rule: {
-        kind: 'choice',
-        options: [
-          { value: 'devices', label: 'Devices' },
-          { value: 'policies', label: 'Custom policies' },
-          { value: 'ip_lists', label: 'User-defined IP lists' },
-          { value: 'domain_lists', label: 'User-defined domain lists' },
-          { value: 'threatlists', label: 'ThreatList settings' },
-          { value: 'check_ioc', label: 'Check IOC' },
-          { value: 'logs', label: 'Log-file status' },
-        ],
-      },
+      rule: { kind: 'choice', options: SERVICES },
       required: true,
       initial: 'devices',
       searchable: true,
       shownAs: 'Service it can read',
+    },
+    ...SERVICES.map((service) => ({
+      path: `access.${service.value}`,
+      label: `${service.label}: permission`,
+      rule: { kind: 'choice', options: ACCESS_OPTIONS } as const,
+      required: false,
+      shownAs: `${service.label} permission`,
+    })),
+    {
+      path: 'subnets',
+      label: 'Subnets the key is restricted to',
+      hint: 'As set in the Admin Portal: CIDR subnets, IPv4 or IPv6, separated by commas, such as 203.0.113.0/24, 2001:db8::/32. Empty if the key is not restricted.',
+      rule: { kind: 'cidrList' },
+      required: false,
+      shownAs: 'Subnets',
+    },
+    {
+      path: 'corsOrigins',
+      label: 'CORS origins',
+      hint: 'Comma-separated, each with its protocol, such as https://www.mydomain.com, https://sub.mydomain.com. Leave empty if CORS support isn’t needed for this key.',
+      rule: { kind: 'originList' },
+      required: false,
+      shownAs: 'CORS origins',
     },
   ],
   secret: { label: 'API key', noun: 'key' },
@@ -96,10 +128,16 @@ export const threatstop: ProviderDescriptor = {
         title: 'Add an API key, or use an existing one',
         body: ['Use an existing key or click the Add API Key button to create a new one.'],
       },
-      { id: 'permissions', title: 'Choose services and permissions', body: [PERMISSIONS, 'A key can reach several services; Keyhold checks it against one it can read.'], action: 'enter-fields' },
-      { id: 'expiry', title: 'Set an expiry', body: [EXPIRY, 'Enter the same date in Keyhold and it will remind you before the key stops working.'] },
-      { id: 'subnets', title: 'Restrict it to your networks', body: [SUBNETS, 'Enter subnets as CIDR, IPv4 or IPv6, such as 203.0.113.0/24 or 2001:db8::/32.'] },
-      { id: 'cors', title: 'CORS origins, only if a web page uses the key', body: [CORS], warnings: [UNTRUSTED] },
+      {
+        id: 'permissions',
+        title: 'Choose services and permissions',
+        body: [PERMISSIONS, 'A key can reach several services: give each the permission you chose in the portal. Keyhold checks the key against one it can read.'],
+        action: 'enter-fields',
+        fields: [...SERVICES.map((service) => `access.${service.value}`), 'service'],
+      },
+      { id: 'expiry', title: 'Set an expiry', body: [EXPIRY, 'Enter the same date in Keyhold and it will remind you before the key stops working.'], action: 'enter-fields', fields: ['expiresOn'] },
+      { id: 'subnets', title: 'Restrict it to your networks', body: [SUBNETS, 'Enter subnets as CIDR, IPv4 or IPv6, such as 203.0.113.0/24 or 2001:db8::/32.'], action: 'enter-fields', fields: ['subnets'] },
+      { id: 'cors', title: 'CORS origins, only if a web page uses the key', body: [CORS], warnings: [UNTRUSTED], action: 'enter-fields', fields: ['corsOrigins'] },
       { id: 'capture', title: 'Copy the key into Keyhold', body: ['Copy the key in the Admin Portal, then choose “Paste from clipboard”. Keyhold keeps it encrypted and clears the clipboard.'], action: 'capture-secret' },
       { id: 'check', title: 'Check the key', body: ['Keyhold sends one read request with the key (Authorization: Bearer) and tells you what ThreatSTOP answered.'], action: 'check' },
       { id: 'name', title: 'Name the key', body: ['Name it for what uses it, such as “Firewall sync – devices”.'], action: 'name' },

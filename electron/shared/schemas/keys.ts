@@ -86,3 +86,20 @@ export const keyFieldSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9.]{0,63}$/)
 export const keyFieldInputSchema = z.object({ id: keyIdSchema, field: keyFieldSchema }).strict()
 export const captureIdInputSchema = z.object({ captureId: z.uuid() }).strict()
 export const searchSchema = z.object({ query: z.string().max(200) }).strict()
+
+/** A key not saved yet, checked before the add wizard asks for its name. */
+export const probeSchema = z
+  .object({ details: detailsInputSchema, ...secretChoice })
+  .strict()
+  .refine(notBoth, NOT_BOTH)
+  .refine((v) => v.secret !== undefined || v.secretCaptureId !== undefined, { ...coded('SECRET_EMPTY'), path: ['secret'] })
+
+/** What the provider's rules say about a key with these details; `excludeId` is the key being rotated. */
+export const limitsSchema = z.object({ details: detailsInputSchema, excludeId: keyIdSchema.optional() }).strict()
+
+/** The new secret of a rotation; the old key's name and details carry over. */
+export const rotateSchema = z
+  .object({ id: keyIdSchema, ...secretChoice })
+  .strict()
+  .refine(notBoth, NOT_BOTH)
+  .refine((v) => v.secret !== undefined || v.secretCaptureId !== undefined, { ...coded('SECRET_EMPTY'), path: ['secret'] })

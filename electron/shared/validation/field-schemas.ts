@@ -170,6 +170,13 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   current[parts.at(-1) as string] = value
 }
 
+/** A provider's details from its fields' values by dotted path (`auth.kind`), empty ones left out. */
+export function nestDetails(provider: string, values: Readonly<Record<string, string>>): ProviderDetailsValue {
+  const out: Record<string, unknown> = { provider }
+  for (const [path, value] of Object.entries(values)) if (value !== '') setPath(out, path, value)
+  return out as ProviderDetailsValue
+}
+
 export function fieldApplies(field: FieldDescriptor, details: unknown): boolean {
   if (!field.when) return true
   const other = getPath(details, field.when.path)

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react'
 import type { ActivityItem } from '../../../electron/shared/activity'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
-import { ACTIVITY_FILTERS, activitySentence, activityTime, type ActivityFilter } from '../activity-ui'
+import { ACTIVITY_FILTERS, activitySentence, activityTime, type ActivityFilter, type KeyNameOf } from '../activity-ui'
 import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
 import { useActivity } from './use-activity'
 
-function ActivityEntry({ item, descriptor, showKey }: { item: ActivityItem; descriptor: ProviderDescriptor | undefined; showKey: boolean }) {
+function ActivityEntry({ item, descriptor, showKey, nameOf }: { item: ActivityItem; descriptor: ProviderDescriptor | undefined; showKey: boolean; nameOf: KeyNameOf }) {
   const who = item.damaged ? null : (item.keyName ?? (item.keyId ? 'A deleted key' : null))
   return (
     <li className="history-item">
@@ -15,7 +15,7 @@ function ActivityEntry({ item, descriptor, showKey }: { item: ActivityItem; desc
       </time>
       <p className="activity-sentence">
         {showKey && who && <strong>{who}: </strong>}
-        {activitySentence(item, descriptor)}
+        {activitySentence(item, descriptor, nameOf)}
       </p>
     </li>
   )
@@ -35,6 +35,10 @@ export function ActivityTimeline({ keyId, title }: { keyId?: string; title: stri
     if (item.damaged || item.keyId === null) return undefined
     const entry = entries.find((e) => e.id === item.keyId)
     return entry && !entry.damaged ? providers.find((p) => p.id === entry.provider) : undefined
+  }
+  const nameOf: KeyNameOf = (other) => {
+    const entry = entries.find((e) => e.id === other)
+    return entry && !entry.damaged ? entry.name : undefined
   }
   return (
     <section className="activity" aria-labelledby={`${id}-title`}>
@@ -58,7 +62,7 @@ export function ActivityTimeline({ keyId, title }: { keyId?: string; title: stri
       ) : (
         <ol className="history" aria-labelledby={`${id}-title`} aria-busy={loading || undefined}>
           {items.map((item, i) => (
-            <ActivityEntry key={`${item.at}-${i}`} item={item} descriptor={descriptorOf(item)} showKey={keyId === undefined} />
+            <ActivityEntry key={`${item.at}-${i}`} item={item} descriptor={descriptorOf(item)} showKey={keyId === undefined} nameOf={nameOf} />
           ))}
         </ol>
       )}

@@ -13,6 +13,7 @@ import { clipboardFor } from './CopyStatus'
 import { CopyableValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
 import { RevokeAction, revokedOn } from './RevokeDialog'
+import { RotateAction } from './RotateDialog'
 
 /** The provider's fields, as its descriptor labels them; copyable ones get their copy button. */
 function providerRows(detail: KeyDetail, descriptor: ProviderDescriptor | undefined, settings: ReturnType<typeof selectSettings>): [string, ReactNode][] {
@@ -86,6 +87,7 @@ function Details({ detail }: { detail: KeyDetail }) {
             Edit
           </button>
         )}
+        <RotateAction descriptor={descriptor} detail={detail} />
         <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
           Delete

@@ -3,20 +3,44 @@ import { useState } from 'react'
 import { errorOf } from '../api/client'
 import { selectDetail, selectDialog } from '../store/selectors'
 import { useStore } from '../store/store'
+import { useProviders } from '../providers-ui'
+import { AddKeyWizard } from './AddKeyWizard'
 import { KeyForm, type KeyFormSubmit } from './KeyForm'
 import { Modal } from './Modal'
 
+/**
+ * Add a key: the provider's own steps by default (getting the key, capturing it the moment it is
+ * shown, checking it, then naming it), or one form for a person who already has the key.
+ */
 export function AddKeyDialog() {
   const open = useStore(selectDialog) === 'add'
   const closeDialog = useStore((s) => s.closeDialog)
+  const openDialog = useStore((s) => s.openDialog)
+  const select = useStore((s) => s.select)
   const addKey = useStore((s) => s.addKey)
-  async function submit({ common, details, secret, secretCaptureId }: KeyFormSubmit) {
-    await addKey({ ...common, details, ...(secretCaptureId ? { secretCaptureId } : { secret: secret ?? '' }) })
+  const providers = useProviders()
+  const [mode, setMode] = useState<'guided' | 'form'>('guided')
+  const close = () => {
+    setMode('guided')
     closeDialog()
   }
+  async function submit({ common, details, secret, secretCaptureId }: KeyFormSubmit) {
+    await addKey({ ...common, details, ...(secretCaptureId ? { secretCaptureId } : { secret: secret ?? '' }) })
+    close()
+  }
+  async function rotateInstead(id: string) {
+    await select(id)
+    openDialog('rotate')
+  }
+  const description =
+    mode === 'guided'
+      ? 'Keyhold walks you through getting the key from the provider, captures it the moment it is shown, checks it, then asks for a name. Closing keeps your progress.'
+      : 'Choose the provider, paste the key it gave you, and give it a clear name.'
   return (
-    <Modal open={open} onClose={closeDialog} title="Add a key" description="Choose the provider, paste the key it gave you, and give it a clear name.">
-      {open && <KeyForm onSubmit={submit} onCancel={closeDialog} />}
+    <Modal open={open} onClose={close} title="Add a key" description={description}>
+      {open && mode === 'form' && <KeyForm onSubmit={submit} onCancel={close} />}
+      {open && mode === 'guided' && providers.length === 0 && <p className="muted">Loading the providers…</p>}
+      {open && mode === 'guided' && providers.length > 0 && <AddKeyWizard providers={providers} onForm={() => setMode('form')} onDone={close} onRotate={(id) => void rotateInstead(id)} />}
     </Modal>
   )
 }

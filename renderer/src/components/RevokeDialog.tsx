@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import type { KeyDetail, RevocationResult } from '../../../electron/shared/dto'
-import type { GuideStep, PortalLink, ProviderDescriptor } from '../../../electron/shared/providers/descriptor'
+import type { GuideStep, ProviderDescriptor } from '../../../electron/shared/providers/descriptor'
 import { errorOf } from '../api/client'
 import { useApi } from '../store/store'
+import { GuideStepBody } from './guide/GuideStepBody'
 import { Modal } from './Modal'
 import { Wizard, type WizardStep } from './Wizard'
 
@@ -15,39 +16,11 @@ export function revokedOn(at: number): string {
   return `Revoked — verified on ${new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(at)}`
 }
 
-/** A portal link's URL with the key's own values (or the link's defaults) in its placeholders. */
-function linkUrl(link: PortalLink, details: KeyDetail['details']): string {
-  return link.url.replace(/\{(\w+)\}/g, (_m, name: string) => {
-    const own = details[name]
-    return encodeURIComponent(typeof own === 'string' && own !== '' ? own : (link.defaults?.[name] ?? ''))
-  })
-}
-
 function StepBody({ step, descriptor, detail }: { step: GuideStep; descriptor: ProviderDescriptor; detail: KeyDetail }) {
-  const link = step.link ? descriptor.links.find((l) => l.id === step.link) : undefined
-  return (
-    <>
-      {step.body.map((p) => (
-        <p key={p}>{p}</p>
-      ))}
-      {step.warnings?.map((w) => (
-        <div key={w.title} className={`warning warning-${w.level}`} role={w.level === 'danger' ? 'alert' : 'note'}>
-          <strong>{w.title}</strong> <span>{w.text}</span>
-        </div>
-      ))}
-      {/* An ordinary link: the web host opens a new tab; the desktop app's window.open checks the portal allowlist. */}
-      {link && (
-        <p>
-          <a href={linkUrl(link, detail.details)} target="_blank" rel="noopener noreferrer">
-            {link.label}
-          </a>
-        </p>
-      )}
-    </>
-  )
+  return <GuideStepBody step={step} descriptor={descriptor} details={detail.details} />
 }
 
-function Verdict({ result, onAgain, busy }: { result: RevocationResult; onAgain: () => void; busy: boolean }) {
+export function Verdict({ result, onAgain, busy }: { result: RevocationResult; onAgain: () => void; busy: boolean }) {
   if (result.verdict === 'confirmed' && result.revokedAt !== null) {
     return (
       <div role="status" className="revoke-confirmed">

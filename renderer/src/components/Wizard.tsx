@@ -19,12 +19,18 @@ export interface WizardStep<V> {
   render: (ctx: WizardContext<V>) => ReactNode
   /** Whether Next may be pressed; a step that returns a sentence says why not. */
   blocked?: (ctx: WizardContext<V>) => string | null
+  /**
+   * Runs when Next is pressed, before the next step shows (a rotation saves the new key here, so
+   * a token shown once is stored before anything else happens). A failure stays on this step, said.
+   */
+  onNext?: (ctx: WizardContext<V>) => Promise<Partial<V>>
 }
 
 interface WizardProps<V extends Record<string, unknown>> {
   /** Names the flow: its state is kept under this name, so two flows never resume each other. */
   flow: string
-  steps: readonly WizardStep<V>[]
+  /** The steps, or the steps for the values so far (a generate flow's steps follow the provider chosen). */
+  steps: readonly WizardStep<V>[] | ((values: V) => readonly WizardStep<V>[])
   initialValues: V
   /** The last step's Next. The flow's kept state is forgotten once it resolves. */
   onFinish: (state: WizardState<V>) => Promise<void> | void
@@ -41,13 +47,18 @@ interface WizardProps<V extends Record<string, unknown>> {
 export function Wizard<V extends Record<string, unknown>>({ flow, steps, initialValues, onFinish, onDiscard, finishLabel = 'Finish' }: WizardProps<V>) {
   const api = useApi()
   const announce = useStore((s) => s.announce)
-  const [state, setState] = useState<WizardState<V>>(() => readWizardState(flow, steps.length, initialValues))
+  const stepsFor = (values: V) => (typeof steps === 'function' ? steps(values) : steps)
+  const [state, setState] = useState<WizardState<V>>(() => {
+    const kept = readWizardState(flow, Number.POSITIVE_INFINITY, initialValues)
+    return { ...kept, step: Math.min(kept.step, stepsFor(kept.values).length - 1) }
+  })
+  const list = stepsFor(state.values)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   const id = useId()
-  const step = steps[state.step] as WizardStep<V>
-  const last = state.step === steps.length - 1
+  const step = list[Math.min(state.step, list.length - 1)] as WizardStep<V>
+  const last = state.step >= list.length - 1
 
   useEffect(() => writeWizardState(flow, state), [flow, state])
 
@@ -57,8 +68,8 @@ export function Wizard<V extends Record<string, unknown>>({ flow, steps, initial
     if (shownStep.current === state.step) return
     shownStep.current = state.step
     heading.current?.focus()
-    announce(`Step ${state.step + 1} of ${steps.length}: ${step.title}`)
-  }, [state.step, steps.length, step.title, announce])
+    announce(`Step ${state.step + 1} of ${list.length}: ${step.title}`)
+  }, [state.step, list.length, step.title, announce])
 
   const ctx: WizardContext<V> = {
     values: state.values,
@@ -71,9 +82,13 @@ export function Wizard<V extends Record<string, unknown>>({ flow, steps, initial
   async function next() {
     if (blocked || busy) return
     setError(null)
-    if (!last) return setState((s) => ({ ...s, step: s.step + 1 }))
+    if (!last && !step.onNext) return setState((s) => ({ ...s, step: s.step + 1 }))
     setBusy(true)
     try {
+      if (step.onNext) {
+        const patch = await step.onNext(ctx)
+        if (!last) return setState((s) => ({ ...s, step: s.step + 1, values: { ...s.values, ...patch } }))
+      }
       await onFinish(state)
       forgetWizardState(flow)
     } catch (err) {
@@ -101,7 +116,7 @@ export function Wizard<V extends Record<string, unknown>>({ flow, steps, initial
   return (
     <section className="wizard" aria-labelledby={`${id}-title`}>
       <p className="wizard-progress" id={`${id}-progress`}>
-        Step {state.step + 1} of {steps.length}
+        Step {state.step + 1} of {list.length}
       </p>
       <h2 id={`${id}-title`} tabIndex={-1} ref={heading} aria-describedby={`${id}-progress`}>
         {step.title}

@@ -3,6 +3,7 @@ import { ChangePasswordDialog } from '../components/ChangePasswordDialog'
 import { CheckRunPanel } from '../components/CheckRunPanel'
 import { ExpirySummary } from '../components/ExpirySummary'
 import { AddKeyDialog, DeleteKeyDialog, EditKeyDialog } from '../components/KeyDialogs'
+import { RotateKeyDialog } from '../components/RotateDialog'
 import { KeyDetailPanel } from '../components/KeyDetailPanel'
 import { KeyList } from '../components/KeyList'
 import { ListToolbar } from '../components/ListToolbar'
@@ -88,6 +89,7 @@ export function VaultScreen() {
       <AddKeyDialog />
       <EditKeyDialog />
       <DeleteKeyDialog />
+      <RotateKeyDialog />
       <ChangePasswordDialog />
       <SettingsDialog />
     </div>

@@ -1,6 +1,6 @@
 import type { SliceCreator } from './slice'
 
-export type DialogName = 'add' | 'edit' | 'changePassword' | 'delete' | 'settings'
+export type DialogName = 'add' | 'edit' | 'changePassword' | 'delete' | 'settings' | 'rotate'
 
 export interface UiSlice {
   dialog: DialogName | null

@@ -30,7 +30,16 @@ export class KeyForm {
     return this.dialog.getByLabel(label, { exact: true })
   }
 
+  /** Add key opens the guided steps; a person who has the key takes the one form. */
+  async useForm(): Promise<void> {
+    const toForm = this.dialog.getByRole('button', { name: 'I already have the key: fill in one form instead' })
+    // Whichever the dialog shows once drawn: the guided steps' way to the form, or the form itself.
+    await toForm.or(this.dialog.getByRole('button', { name: 'Add key', exact: true })).first().waitFor()
+    if (await toForm.isVisible()) await toForm.click()
+  }
+
   async choose(provider: KeySpec['provider']): Promise<void> {
+    await this.useForm()
     await this.dialog.getByRole('radio', { name: provider }).check()
   }
 
