@@ -12,7 +12,7 @@ import { buildRenderer, hasRendererBuild } from '../electron/web/renderer-build'
 import { DEFAULT_RENDERER_DIR } from '../electron/web/project-paths'
 import { startWebHost } from '../electron/web/server'
 import { canOpenBrowser, openBrowser, writeLaunchFile } from '../electron/web/open-browser'
-import { TOKEN_FRAGMENT_KEY } from '../electron/shared/web-protocol'
+import { addressOf, newAddressLine, onEnter, sessionEndedLine } from '../electron/web/terminal'
 import { startSandboxes } from '../test/sandbox'
 import { seedDemo } from '../test/sandbox/demo-keys'
 
@@ -40,8 +40,14 @@ async function main(): Promise<void> {
     const built = buildRenderer()
     if (!built.ok) throw new Error(built.output)
   }
-  const host = await startWebHost({ core, rendererDir: DEFAULT_RENDERER_DIR })
-  const address = `${host.url}#${TOKEN_FRAGMENT_KEY}=${host.token}`
+  const say = (line: string) => process.stdout.write(`${line}\n`)
+  // The window's pages send the person back to this terminal for a new address, as for `npm run web`.
+  const host = await startWebHost({
+    core,
+    rendererDir: DEFAULT_RENDERER_DIR,
+    onSessionEnded: (reason, token) => say(sessionEndedLine(reason, addressOf(host, token))),
+  })
+  const address = addressOf(host, host.token)
   process.stdout.write(
     [
       '',
@@ -49,17 +55,24 @@ async function main(): Promise<void> {
       `  Address:  ${address}`,
       `  Password: ${DEMO_PASSWORD}`,
       'Open the address (it works once), unlock with the password, and press "Check all".',
-      'Press Ctrl+C to stop; the demo vault is deleted.',
+      'Press Enter here for a new address, or Ctrl+C to stop; the demo vault is deleted.',
       `KEYHOLD_DEMO_READY ${JSON.stringify({ url: address, password: DEMO_PASSWORD, sandboxes: sandboxes.urls() })}`,
       '',
     ].join('\n'),
   )
   // The browser gets a private file's path, not the address: command lines are public.
-  if (canOpenBrowser()) {
-    openBrowser(writeLaunchFile(join(dataDir, 'web-launch'), address).path, (command) =>
-      process.stdout.write(`Keyhold could not open your browser with “${command}”, so open ${address} in it by hand.\n`),
+  const offer = (next: string) => {
+    if (!canOpenBrowser()) return
+    openBrowser(writeLaunchFile(join(dataDir, 'web-launch'), next).path, (command) =>
+      say(`Keyhold could not open your browser with “${command}”, so open ${next} in it by hand.`),
     )
   }
+  offer(address)
+  onEnter(() => {
+    const next = addressOf(host, host.renewToken())
+    say(newAddressLine(next))
+    offer(next)
+  })
 
   let stopping = false
   const stop = async () => {

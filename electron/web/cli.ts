@@ -1,16 +1,15 @@
 // `npm run web`: the whole product on 127.0.0.1, for machines without Electron.
 // Run as `node --import tsx electron/web/cli.ts [--data-dir DIR] [--port N] [--no-open] [--renderer-dir DIR]`.
 import { join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
 import { createSystemClipboard } from '../platform/clipboard/system-clipboard'
-import { TOKEN_FRAGMENT_KEY } from '../shared/web-protocol'
 import { parseCliArgs, READY_PREFIX, UsageError, USAGE, type CliOptions } from './cli-args'
 import { canOpenBrowser, openBrowser, writeLaunchFile, type LaunchFile } from './open-browser'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
 import { buildRenderer, hasRendererBuild } from './renderer-build'
 import { startWebHost, type WebHost } from './server'
 import type { SessionEnd } from './sessions'
+import { addressOf, newAddressLine, onEnter, sessionEndedLine } from './terminal'
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
 const fail = (line: string, code = 1): never => {
@@ -41,18 +40,11 @@ function ensureRenderer(options: CliOptions): string {
   return rendererDir
 }
 
-const addressOf = (host: { url: string }, token: string) => `${host.url}#${TOKEN_FRAGMENT_KEY}=${token}`
-
-const ENDED: Readonly<Record<SessionEnd, string>> = {
-  'idle-lock': 'The vault locked after a while without use, and the Keyhold window’s session ended with it.',
-  unused: 'The Keyhold window’s session ended after going unused.',
-}
-
 async function startHost(core: KeyholdCore, rendererDir: string, port: number): Promise<WebHost> {
   let started: WebHost | undefined
   // The person's own terminal is the one place a new address may be shown.
   const onSessionEnded = (reason: SessionEnd, token: string) => {
-    if (started) say(`${ENDED[reason]} To go on, open ${addressOf(started, token)}`)
+    if (started) say(sessionEndedLine(reason, addressOf(started, token)))
   }
   try {
     started = await startWebHost({ core, rendererDir, port, onSessionEnded })
@@ -88,14 +80,6 @@ function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: () => Launc
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop)
 }
 
-/** Enter (or "open") on the terminal asks for a new address: the way back after a used or ended one. */
-function onEnter(action: () => void): void {
-  createInterface({ input: process.stdin }).on('line', (line) => {
-    const word = line.trim().toLowerCase()
-    if (word === '' || word === 'open') action()
-  })
-}
-
 async function main(): Promise<void> {
   const options = readOptions()
   const rendererDir = ensureRenderer(options)
@@ -120,7 +104,7 @@ async function main(): Promise<void> {
   say(`${READY_PREFIX}${JSON.stringify({ url: launchUrl, port: host.port })}`)
   onEnter(() => {
     const address = addressOf(host, host.renewToken())
-    say(`New address (the previous one no longer works): ${address}`)
+    say(newAddressLine(address))
     offer(address)
   })
 }

@@ -78,6 +78,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!hasOwnOrigin(req, host)) return refuse(res, 403)
       const sessionId = sessions.exchange(bearerToken(req))
       if (sessionId === undefined) return refuse(res, 401)
+      // The new session replaced any other: a window still streaming under the old one must stop
+      // hearing about the vault, and on reconnecting it learns that its session has ended.
+      streams.closeAll()
       // In the body, never a cookie: a 127.0.0.1 cookie would go to every other port of 127.0.0.1.
       return sendJson(res, 200, { ok: true, value: { session: sessionId } })
     }

@@ -36,12 +36,15 @@ export class Sessions {
     return this.currentToken
   }
 
-  /** A new session id for the right token, the first time only; undefined otherwise. */
+  /** A new session id for the right token, the first time only; undefined otherwise. It replaces any open session. */
   exchange(candidate: string | undefined): string | undefined {
     if (this.closed || candidate === undefined || this.tokenDigest === undefined) return undefined
     if (!timingSafeEqual(digest(candidate), this.tokenDigest)) return undefined
     this.tokenDigest = undefined
     const sessionId = fresh()
+    // A session still open (a new address was asked for in the terminal) is replaced, and its
+    // countdown with it: left running, it would end the new session on the old one's schedule.
+    clearTimeout(this.idleTimer)
     this.sessionDigest = digest(sessionId)
     this.idleTimer = setTimeout(() => this.end('unused'), this.idleMs)
     // A forgotten window must not keep the host's process alive.
@@ -69,7 +72,8 @@ export class Sessions {
 
   /**
    * A fresh token on the person's request (Enter in the host's terminal): the previous token stops
-   * working, used or not. A live window keeps its session until the new token is exchanged.
+   * working, used or not. A live window keeps its session until the new token is exchanged, which
+   * ends it.
    */
   renew(): string {
     if (this.closed) return this.currentToken

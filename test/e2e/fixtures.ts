@@ -16,14 +16,18 @@ export interface WebHost {
   process: ChildProcess
 }
 
-/** Starts `electron/web/cli.ts` on its own data folder and waits for its ready line. */
-export async function startHost(dataDir: string): Promise<WebHost> {
+/**
+ * Starts `electron/web/cli.ts` on its own data folder and waits for its ready line. `port` 0 (the
+ * default) takes any free port; a restarted host is given its old one. Its stdin is a pipe, as a
+ * terminal would be, so a test can press Enter there (`pressEnter`).
+ */
+export async function startHost(dataDir: string, port = 0): Promise<WebHost> {
   // The bundled host, as `npm run web` runs it: each test starts its own, and tsx would add half a
   // second to every one. A stale bundle is rebuilt by whichever host starts first.
-  const child = spawn(process.execPath, [join(ROOT, 'electron/web/run-bundled.mjs'), '--data-dir', dataDir, '--port', '0', '--no-open'], {
+  const child = spawn(process.execPath, [join(ROOT, 'electron/web/run-bundled.mjs'), '--data-dir', dataDir, '--port', String(port), '--no-open'], {
     cwd: ROOT,
     env: { ...process.env, CI: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   const ready = await new Promise<{ url: string }>((resolve, reject) => {
     let out = ''
@@ -37,6 +41,28 @@ export async function startHost(dataDir: string): Promise<WebHost> {
     child.once('exit', (code) => reject(new Error(`web host exited (${code}) before it was ready: ${err}`)))
   })
   return { url: ready.url, origin: new URL(ready.url).origin, dataDir, process: child }
+}
+
+/**
+ * Presses Enter in the host's terminal and resolves with the address it prints in answer, read
+ * from the line exactly as a person sees it.
+ */
+export function pressEnter(host: WebHost): Promise<string> {
+  const printed = new Promise<string>((resolve, reject) => {
+    // A plain listener beside the one startHost keeps: readline would pause the stream when closed.
+    let out = ''
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const found = /^New address \(the previous one no longer works\): (http:\/\/\S+)$/m.exec(out)
+      if (!found?.[1]) return
+      host.process.stdout?.off('data', onData)
+      resolve(found[1])
+    }
+    host.process.stdout?.on('data', onData)
+    host.process.once('exit', (code) => reject(new Error(`web host exited (${code}) before printing a new address`)))
+  })
+  host.process.stdin?.write('\n')
+  return printed
 }
 
 export async function stopHost(host: WebHost): Promise<void> {

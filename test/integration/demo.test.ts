@@ -11,7 +11,7 @@ describe('npm run demo', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/demo.ts')], {
       cwd: ROOT,
       env: { ...process.env, CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     })
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     try {
@@ -45,6 +45,22 @@ describe('npm run demo', () => {
       const outcomes = new Set<string>()
       for (const key of keys) outcomes.add(((await api('keyhold:keys.check', { id: key.id })) as { outcome: string }).outcome)
       expect([...outcomes].sort()).toEqual([...OUTCOMES].sort())
+
+      // Enter in the demo's terminal gives a new address, as the window's pages say it will.
+      const printed = new Promise<string>((resolve) => {
+        let out = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          const found = /^New address \(the previous one no longer works\): (\S+)$/m.exec(out)
+          if (found?.[1]) resolve(found[1])
+        })
+      })
+      child.stdin.write('\n')
+      const next = new URL(await printed)
+      expect(next.origin).toBe(origin)
+      const exchange = (t: string | null) => fetch(`${origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, Origin: origin } })
+      expect((await exchange(token)).status).toBe(401)
+      expect((await exchange(new URLSearchParams(next.hash.slice(1)).get('token'))).status).toBe(200)
     } finally {
       child.kill('SIGTERM')
     }

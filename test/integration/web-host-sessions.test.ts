@@ -54,6 +54,23 @@ describe('the web host session (electron/web/sessions.ts)', () => {
     expect([idle.token, none]).toEqual([token, []])
   })
 
+  it('a new address taken while a session is open replaces it, and the old countdown no longer ends the new one', () => {
+    const { s, ended } = sessions(1000)
+    const first = s.exchange(s.token)
+    vi.advanceTimersByTime(600)
+    const second = s.exchange(s.renew())
+    expect(s.use(first)).toBe(false)
+    // Past the first session's idle time, but the second one is in use all along.
+    for (let i = 0; i < 4; i++) {
+      vi.advanceTimersByTime(500)
+      expect(s.use(second), `use ${i}`).toBe(true)
+    }
+    expect(ended).toEqual([])
+    vi.advanceTimersByTime(1001)
+    expect(s.use(second)).toBe(false)
+    expect(ended.map((e) => e.reason)).toEqual(['unused'])
+  })
+
   it('opens and keeps nothing once the host is closing', () => {
     const { s, ended } = sessions()
     const id = s.exchange(s.token)

@@ -421,6 +421,20 @@ describe('how long a session lives', () => {
     }
   })
 
+  it('ends when a new address is taken: the old stream closes at once and its calls answer 401', async () => {
+    const session = await openSession(t.host)
+    const res = await fetch(new URL('/events', origin), { headers: { [S]: session } })
+    const events = new SseReader(streamOf(res))
+    t.host.renewToken()
+    // Asking for a new address alone leaves the open window be.
+    expect((await callApi(t.host, session, 'keyhold:vault.status')).status).toBe(200)
+    const next = await openSession(t.host)
+    await expect(events.next()).rejects.toThrow('the event stream ended')
+    expect((await callApi(t.host, session, 'keyhold:vault.status')).status).toBe(401)
+    expect((await fetch(new URL('/events', origin), { headers: { [S]: session } })).status).toBe(401)
+    expect((await callApi(t.host, next, 'keyhold:vault.status')).status).toBe(200)
+  })
+
   it('does not end when the person locks the vault themselves', async () => {
     const session = await openSession(t.host)
     await callApi(t.host, session, 'keyhold:vault.create', { password: STRONG_PASSWORD })

@@ -2,7 +2,7 @@ import type { EventChannel, MethodChannel } from '../../../electron/shared/chann
 import type { KeyholdBridge } from '../../../electron/shared/contract'
 import { ERROR_MESSAGES } from '../../../electron/shared/errors'
 import type { Result } from '../../../electron/shared/result'
-import { SESSION_ENDED_HEADING, showSessionEnded } from './session-ended'
+import { SESSION_ENDED_HEADING, showAddressSpent, showSessionEnded } from './session-ended'
 import { SseParser } from './sse-parser'
 
 import {
@@ -22,6 +22,9 @@ const NOT_CONNECTED = {
   },
 }
 
+/** Set while the last address this tab was given has been refused; only the window reads it. */
+const REFUSED_KEY = 'keyhold.address-refused'
+
 const SESSION_ENDED = {
   ok: false as const,
   error: { code: 'NOT_AUTHORIZED' as const, message: `${SESSION_ENDED_HEADING}.` },
@@ -32,28 +35,42 @@ const SESSION_ENDED = {
  * sessionStorage: that belongs to this scheme, host and port (and this tab) only, where a cookie
  * for 127.0.0.1 would be sent to every other port too. The fragment is dropped first so the token
  * is not left in history or on screen. A reload finds the credential again; a spent token (the
- * address opened twice) leaves whatever this tab already had.
+ * address opened twice) leaves whatever this tab already had. `refused` says the host turned down
+ * the token this tab came with (spent, or from before the host last started), and stays true over
+ * reloads until a token is taken, as the fragment that would tell is gone by then.
  */
-async function openSession(): Promise<string | undefined> {
+async function openSession(): Promise<{ session: string | undefined; refused: boolean }> {
   const token = new URLSearchParams(window.location.hash.slice(1)).get(TOKEN_KEY)
   if (token) {
     history.replaceState(null, '', window.location.pathname)
     try {
       const response = await fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })
+      if (response.status === 401) sessionStorage.setItem(REFUSED_KEY, '1')
       if (response.ok) {
         const body = (await response.json()) as { value?: { session?: unknown } }
-        if (typeof body.value?.session === 'string') sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
+        if (typeof body.value?.session === 'string') {
+          sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
+          sessionStorage.removeItem(REFUSED_KEY)
+        }
       }
     } catch {
       // The host is not there; the first call says so.
     }
   }
-  return sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined
+  return { session: sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined, refused: sessionStorage.getItem(REFUSED_KEY) !== null }
 }
 
 /** `window.keyhold` for a window served by the local web host: the contract over loopback HTTP. */
 export async function connectWebBridge(): Promise<KeyholdBridge> {
-  const session = await openSession()
+  const { session, refused } = await openSession()
+  // A used address in a tab of its own: "not connected, open the printed address" would send the
+  // person back to the very address that failed, so the window says how to get a new one.
+  if (refused && session === undefined) showAddressSpent()
+  // A new address pasted into this tab changes only the fragment, and that loads nothing: the
+  // page would stay as it is (a message, or a window about to be signed out). Loading it takes the token.
+  window.addEventListener('hashchange', () => {
+    if (new URLSearchParams(window.location.hash.slice(1)).has(TOKEN_KEY)) window.location.reload()
+  })
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const stop = new AbortController()
   let streaming = false
