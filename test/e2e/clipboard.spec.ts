@@ -425,7 +425,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(dialog.getByText(/^Pasted: \d+ characters$/)).toBeVisible()
     await expect(dialog.getByText('It contains invisible characters.')).toBeVisible()
     await expectAccessible(page, 'add form after a capture')
+    // A pasted key not saved yet: closing asks first.
     await page.keyboard.press('Escape')
+    const ask = page.getByRole('alertdialog', { name: 'Discard what you typed?' })
+    await expectAccessible(page, 'discard question')
+    await ask.getByRole('button', { name: 'Discard' }).click()
+    await expect(dialog).toBeHidden()
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click()
     const settings = page.getByRole('dialog', { name: 'Settings' })

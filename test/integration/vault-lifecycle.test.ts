@@ -115,8 +115,13 @@ describe('a vault on a real SQLite file', () => {
       const error = await callError(core, 'keyhold:vault.unlock', { password: attempt })
       messages.add(`${error.code}: ${error.message}`)
     }
-    // The empty password is refused by the schema, before any KDF; the others are one message.
-    expect([...messages].filter((m) => m.startsWith('WRONG_PASSWORD'))).toEqual(['WRONG_PASSWORD: That password did not unlock the vault.'])
+    // The empty password is refused by the schema, before any KDF; the others say nothing of the
+    // password, only how long the next wrong try will wait once pauses start.
+    expect([...messages].filter((m) => m.startsWith('WRONG_PASSWORD'))).toEqual([
+      'WRONG_PASSWORD: That password did not unlock the vault.',
+      'WRONG_PASSWORD: That password did not unlock the vault. Another wrong try will wait 1 second before Keyhold answers.',
+      'WRONG_PASSWORD: That password did not unlock the vault. Another wrong try will wait 2 seconds before Keyhold answers.',
+    ])
     expect(pauses).toEqual([0, 0, 1000])
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     await call(core, 'keyhold:vault.lock')

@@ -174,3 +174,25 @@ describe('the key form, rendered from the descriptors core lists', () => {
     expect((await call(w.keyhold.core, 'keyhold:keys.reveal', { id: (entry as { id: string }).id, field: 'secret' })).value).toBe('sk_pasted_9')
   })
 })
+
+describe('a form with unsaved input', () => {
+  it('asks before Escape throws it away; Keep editing keeps it, Discard closes', async () => {
+    const { dialog, user } = await openAddDialog()
+    await user.type(dialog.getByLabelText('Name', { exact: true }), 'Half typed')
+    await user.keyboard('{Escape}')
+    const ask = await screen.findByRole('alertdialog', { name: 'Discard what you typed?' })
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }))
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull())
+    expect((dialog.getByLabelText('Name', { exact: true }) as HTMLInputElement).value).toBe('Half typed')
+    await user.keyboard('{Escape}')
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Discard' }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add a key' })).toBeNull())
+  })
+
+  it('closes at once when nothing was typed', async () => {
+    const { user } = await openAddDialog()
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add a key' })).toBeNull())
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+  })
+})

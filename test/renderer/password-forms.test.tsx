@@ -23,6 +23,19 @@ describe('the password forms', () => {
     await waitFor(() => expect(w.store.getState().vault?.state).toBe('unlocked'))
   })
 
+  it('unlock: says why Keyhold locked on its own, and nothing when the person pressed Lock', async () => {
+    const w = await openWindow()
+    const locked = { ...(w.store.getState().vault as NonNullable<ReturnType<typeof w.store.getState>['vault']>), state: 'locked' as const }
+    w.store.getState().vaultChanged(locked, 'idle')
+    w.render(<Unlock />)
+    expect(document.querySelector('.lock-reason')?.textContent).toBe('Vault locked after a while without use.')
+    await userEvent.setup().type(screen.getByLabelText('Master password'), STRONG_PASSWORD)
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Unlock' }))
+    await waitFor(() => expect(w.store.getState().lockedBecause).toBeNull())
+    await w.store.getState().lockVault()
+    expect(document.querySelector('.lock-reason')).toBeNull()
+  })
+
   it('change password: mismatched copies are caught here; a wrong current password lands on its field from core', async () => {
     const w = await openWindow()
     const user = userEvent.setup()

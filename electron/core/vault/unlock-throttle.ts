@@ -10,7 +10,16 @@ export class UnlockThrottle {
 
   delayAfterFailureMs(): number {
     this.failures += 1
-    const over = this.failures - UnlockThrottle.FREE_ATTEMPTS
+    return UnlockThrottle.delayFor(this.failures)
+  }
+
+  /** The pause the next wrong password would get, so the person is told before trying. */
+  nextDelayMs(): number {
+    return UnlockThrottle.delayFor(this.failures + 1)
+  }
+
+  private static delayFor(failures: number): number {
+    const over = failures - UnlockThrottle.FREE_ATTEMPTS
     return over <= 0 ? 0 : Math.min(1000 * 2 ** (over - 1), UnlockThrottle.MAX_DELAY_MS)
   }
 
@@ -21,4 +30,11 @@ export class UnlockThrottle {
   reset(): void {
     this.failures = 0
   }
+}
+
+/** "That password did not unlock the vault." and, once pauses start, how long the next one lasts. */
+export function wrongPasswordSentence(base: string, nextDelayMs: number): string {
+  if (nextDelayMs === 0) return base
+  const seconds = Math.round(nextDelayMs / 1000)
+  return `${base} Another wrong try will wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before Keyhold answers.`
 }

@@ -18,7 +18,7 @@ import { assertKdfParamsInRange, SHIPPED_KDF, type KdfParams } from './kdf-param
 import { createWorkerKdf, type KdfRunner } from './kdf-worker'
 import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions } from '../vault-lifecycle'
 import { assessPassword } from './password-policy'
-import { UnlockThrottle } from './unlock-throttle'
+import { UnlockThrottle, wrongPasswordSentence } from './unlock-throttle'
 
 export interface VaultOptions {
   readonly paths: VaultPaths
@@ -128,6 +128,7 @@ export class Vault {
         db.close()
         if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
           await this.sleep(this.throttle.delayAfterFailureMs())
+          throw new KeyholdError('WRONG_PASSWORD', { ...(err.field ? { field: err.field } : {}), message: wrongPasswordSentence(err.message, this.throttle.nextDelayMs()) })
         }
         throw err
       }

@@ -20,8 +20,10 @@ export function AddKeyDialog() {
   const addKey = useStore((s) => s.addKey)
   const providers = useProviders()
   const [mode, setMode] = useState<'guided' | 'form'>('guided')
+  const [unsaved, setUnsaved] = useState(false)
   const close = () => {
     setMode('guided')
+    setUnsaved(false)
     closeDialog()
   }
   async function submit({ common, details, secret, secretCaptureId }: KeyFormSubmit) {
@@ -37,8 +39,8 @@ export function AddKeyDialog() {
       ? 'Keyhold walks you through getting the key from the provider, captures it the moment it is shown, checks it, then asks for a name. Closing keeps your progress.'
       : 'Choose the provider, paste the key it gave you, and give it a clear name.'
   return (
-    <Modal open={open} onClose={close} title="Add a key" description={description}>
-      {open && mode === 'form' && <KeyForm onSubmit={submit} onCancel={close} />}
+    <Modal open={open} onClose={close} title="Add a key" description={description} unsaved={mode === 'form' && unsaved}>
+      {open && mode === 'form' && <KeyForm onSubmit={submit} onCancel={close} onUnsavedChange={setUnsaved} />}
       {open && mode === 'guided' && providers.length === 0 && <p className="muted">Loading the providers…</p>}
       {open && mode === 'guided' && providers.length > 0 && <AddKeyWizard providers={providers} onForm={() => setMode('form')} onDone={close} onRotate={(id) => void rotateInstead(id)} />}
     </Modal>
@@ -50,15 +52,20 @@ export function EditKeyDialog() {
   const open = useStore(selectDialog) === 'edit' && detail !== null
   const closeDialog = useStore((s) => s.closeDialog)
   const updateKey = useStore((s) => s.updateKey)
+  const [unsaved, setUnsaved] = useState(false)
+  const close = () => {
+    setUnsaved(false)
+    closeDialog()
+  }
   async function submit({ common, details, secret, secretCaptureId }: KeyFormSubmit) {
     if (!detail) return
     const newSecret = secretCaptureId ? { secretCaptureId } : secret === undefined ? {} : { secret }
     await updateKey({ id: detail.id, changes: { ...common, details, ...newSecret } })
-    closeDialog()
+    close()
   }
   return (
-    <Modal open={open} onClose={closeDialog} title="Edit key" description="Change the name, details or notes. The key itself is kept unless you enter a new one.">
-      {open && detail && <KeyForm editing={detail} onSubmit={submit} onCancel={closeDialog} />}
+    <Modal open={open} onClose={close} title="Edit key" description="Change the name, details or notes. The key itself is kept unless you enter a new one." unsaved={unsaved}>
+      {open && detail && <KeyForm editing={detail} onSubmit={submit} onCancel={close} onUnsavedChange={setUnsaved} />}
     </Modal>
   )
 }

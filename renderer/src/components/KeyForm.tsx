@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { get, useController, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { CaptureResult, KeyDetail, NewKeyInput, ProviderDetails } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
@@ -26,6 +26,8 @@ interface KeyFormProps {
   editing?: KeyDetail
   onSubmit: (values: KeyFormSubmit) => Promise<void>
   onCancel: () => void
+  /** Told whether anything was typed or pasted and not saved, so closing can ask first. */
+  onUnsavedChange?: (unsaved: boolean) => void
 }
 
 const COMMON_FIELDS: ReadonlySet<string> = new Set(['name', 'account', 'notes', 'tags', 'expiresOn', 'secret'])
@@ -39,7 +41,7 @@ export function KeyForm(props: KeyFormProps) {
   return <KeyFormBody {...props} providers={providers} />
 }
 
-function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & { providers: readonly ProviderDescriptor[] }) {
+function KeyFormBody({ editing, onSubmit, onCancel, onUnsavedChange, providers }: KeyFormProps & { providers: readonly ProviderDescriptor[] }) {
   const [capture, setCapture] = useState<CaptureResult | null>(null)
   const [secretCode, setSecretCode] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
@@ -67,7 +69,7 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
     setValue,
     setError,
     clearErrors,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<KeyFormValues, unknown, KeyFormOutput>({
     defaultValues: keyFormDefaults(first, editing),
     resolver,
@@ -77,6 +79,9 @@ function KeyFormBody({ editing, onSubmit, onCancel, providers }: KeyFormProps & 
     reValidateMode: 'onChange',
     shouldFocusError: true,
   })
+
+  const unsaved = isDirty || capture !== null
+  useEffect(() => onUnsavedChange?.(unsaved), [unsaved, onUnsavedChange])
 
   // Registered here, in the order they appear, so "focus the first error" means the first on screen.
   const fields = {

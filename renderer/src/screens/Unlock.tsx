@@ -4,9 +4,13 @@ import { errorOf } from '../api/client'
 import { Field } from '../components/Field'
 import { unlockSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
+import { LOCK_ANNOUNCEMENTS } from '../store/vault-slice'
 
 export function Unlock() {
   const unlockVault = useStore((s) => s.unlockVault)
+  const lockedBecause = useStore((s) => s.lockedBecause)
+  // Said only when Keyhold locked on its own; a person who pressed Lock knows why.
+  const why = lockedBecause === 'idle' || lockedBecause === 'suspend' || lockedBecause === 'screen-lock' ? LOCK_ANNOUNCEMENTS[lockedBecause] : null
   const {
     register,
     handleSubmit,
@@ -31,6 +35,7 @@ export function Unlock() {
     <main className="gate">
       <form className="gate-card" onSubmit={(e) => void submit(e)} aria-labelledby="unlock-title" noValidate>
         <h1 id="unlock-title">Unlock Keyhold</h1>
+        {why && <p className="lock-reason">{why}</p>}
         <p>Your keys are encrypted. Enter your master password to open the vault.</p>
         <Field label="Master password" error={errors.password?.type === 'server' ? errors.password.message : undefined}>
           {(props) => <input {...props} {...register('password')} type="password" autoComplete="current-password" autoFocus />}

@@ -13,9 +13,11 @@ export interface VaultSlice {
   lockVault: () => Promise<void>
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>
   vaultChanged: (status: VaultStatus, reason?: LockReason) => void
+  /** Why the vault last locked while open, so the unlock screen can say it; null after an unlock. */
+  lockedBecause: LockReason | null
 }
 
-const LOCK_ANNOUNCEMENTS: Readonly<Record<LockReason, string>> = {
+export const LOCK_ANNOUNCEMENTS: Readonly<Record<LockReason, string>> = {
   user: 'Vault locked.',
   idle: 'Vault locked after a while without use.',
   suspend: 'Vault locked because the computer went to sleep.',
@@ -28,6 +30,7 @@ export const createVaultSlice =
   (set, get) => ({
     vault: null,
     connectionError: null,
+    lockedBecause: null,
 
     async loadVault() {
       try {
@@ -49,7 +52,7 @@ export const createVaultSlice =
     async unlockVault(password) {
       const status = await api.call('keyhold:vault.unlock', { password })
       await get().loadKeys()
-      set({ vault: status })
+      set({ vault: status, lockedBecause: null })
       get().announce('Vault unlocked.')
     },
 
@@ -71,7 +74,10 @@ export const createVaultSlice =
         get().clearChecks()
         get().clearClipboardView()
         get().clearSettings()
-        if (wasUnlocked) get().announce(LOCK_ANNOUNCEMENTS[reason ?? 'user'])
+        if (wasUnlocked) {
+          set({ lockedBecause: reason ?? 'user' })
+          get().announce(LOCK_ANNOUNCEMENTS[reason ?? 'user'])
+        }
       }
     },
   })
