@@ -5,7 +5,7 @@ import { nameSchema, tagsSchema } from '../../../electron/shared/schemas/keys'
 import { sentence } from '../forms/messages'
 import { useStore } from '../store/store'
 import { Field } from './Field'
-import { CaptureStep, type CaptureShape } from './guide/CaptureStep'
+import { WizardCapture, type CaptureShape } from './guide/CaptureStep'
 import { GuideFields } from './guide/GuideFields'
 import { GuideStepBody, WarningNote } from './guide/GuideStepBody'
 import { detailsOf, EXPIRES_ON, firstProblem, initialFieldValues, unaskedFields, type FieldValues } from './guide/guide-values'
@@ -160,15 +160,7 @@ export function generateSteps(providers: readonly ProviderDescriptor[], descript
         render: (ctx) => (
           <>
             <GuideStepBody step={step} descriptor={descriptor} details={detailsOf(descriptor, ctx.values.fields)} />
-            <CaptureStep
-              secret={descriptor.secret}
-              shape={ctx.values.capture}
-              captureId={ctx.captureId}
-              onCaptured={(id, shape) => {
-                ctx.setCaptureId(id)
-                ctx.setValues({ capture: shape, probe: null, secretChoice: null })
-              }}
-            />
+            <WizardCapture ctx={ctx} secret={descriptor.secret} />
           </>
         ),
         blocked: (ctx) => (ctx.captureId ? null : `Paste the ${descriptor.secret.noun} to go on.`),

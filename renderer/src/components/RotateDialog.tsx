@@ -5,7 +5,7 @@ import { fieldValueOf } from '../../../electron/shared/validation/field-schemas'
 import { useProvider } from '../providers-ui'
 import { selectDetail, selectDialog } from '../store/selectors'
 import { useApi, useStore } from '../store/store'
-import { CaptureStep, type CaptureShape } from './guide/CaptureStep'
+import { WizardCapture, type CaptureShape } from './guide/CaptureStep'
 import { GuideStepBody } from './guide/GuideStepBody'
 import { LimitsNotice, useLimits } from './guide/LimitsNotice'
 import { probeBlocked, ProbeStep, secretChoiceInput, type SecretChoice } from './guide/ProbeStep'
@@ -91,15 +91,7 @@ export function rotateSteps(descriptor: ProviderDescriptor, old: KeyDetail, save
               {saved(ctx) ? (
                 <p role="status">The new {descriptor.secret.noun} is saved in Keyhold.</p>
               ) : (
-                <CaptureStep
-                  secret={descriptor.secret}
-                  shape={ctx.values.capture}
-                  captureId={ctx.captureId}
-                  onCaptured={(id, shape) => {
-                    ctx.setCaptureId(id)
-                    ctx.setValues({ capture: shape, probe: null, secretChoice: null })
-                  }}
-                />
+                <WizardCapture ctx={ctx} secret={descriptor.secret} />
               )}
             </>
           ),

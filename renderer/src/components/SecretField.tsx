@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState, type Ref } from 'react'
 import type { CaptureResult } from '../../../electron/shared/dto'
 import { errorOf } from '../api/client'
-import { captureWarnings, pastedSummary } from '../clipboard-ui'
-import { MASKED_SECRET } from '../providers-ui'
 import { useApi } from '../store/store'
+import { CaptureShapeLines } from './guide/CaptureStep'
 
 interface SecretFieldProps {
   label: string
@@ -69,7 +68,6 @@ export function SecretField({ label, value, onChange, onBlur, inputRef: formRef,
   )
 
   if (capture) {
-    const warnings = captureWarnings(capture)
     return (
       <div className="field">
         <span className="field-label" id={`${id}-label`}>
@@ -87,21 +85,7 @@ export function SecretField({ label, value, onChange, onBlur, inputRef: formRef,
           }}
         >
           <div id={`${id}-summary`}>
-            <p className="capture-line">
-              <span className="capture-mask" aria-hidden="true">
-                {MASKED_SECRET}
-              </span>{' '}
-              <span>{pastedSummary(capture)}</span>
-            </p>
-            {warnings.length > 0 ? (
-              <ul className="shape-check">
-                {warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="shape-ok">No stray spaces or hidden characters.</p>
-            )}
+            <CaptureShapeLines shape={capture} />
             <p className="hint">The clipboard was emptied. The key stays inside Keyhold until you save.</p>
           </div>
           <button type="button" onClick={typeInstead}>

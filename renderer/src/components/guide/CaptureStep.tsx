@@ -1,13 +1,62 @@
 import { useState } from 'react'
-import type { CaptureResult } from '../../../../electron/shared/dto'
+import type { CaptureResult, ProbeResult } from '../../../../electron/shared/dto'
 import type { SecretDescriptor } from '../../../../electron/shared/providers/descriptor'
 import { errorOf } from '../../api/client'
 import { captureWarnings, pastedSummary } from '../../clipboard-ui'
 import { MASKED_SECRET } from '../../providers-ui'
 import { useApi } from '../../store/store'
+import type { WizardContext } from '../Wizard'
+import type { SecretChoice } from './ProbeStep'
 
 /** What the window keeps of a pasted secret: its shape, never its value (core holds that). */
 export type CaptureShape = Omit<CaptureResult, 'captureId'>
+
+/** A pasted secret's mask, length and shape checks: what the person can see of it. */
+export function CaptureShapeLines({ shape, label }: { shape: CaptureShape; label?: string }) {
+  const warnings = captureWarnings({ ...shape, captureId: '' })
+  const summary = pastedSummary({ ...shape, captureId: '' })
+  return (
+    <>
+      <p className="capture-line">
+        <span className="capture-mask" aria-hidden="true">
+          {MASKED_SECRET}
+        </span>{' '}
+        <span>{label ? `${label} ${summary.toLowerCase()}` : summary}</span>
+      </p>
+      {warnings.length > 0 ? (
+        <ul className="shape-check">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="shape-ok">No stray spaces or hidden characters.</p>
+      )}
+    </>
+  )
+}
+
+/** The values a guided flow keeps about its pasted secret and the check of it. */
+export interface CapturedValues {
+  capture: CaptureShape | null
+  probe: ProbeResult | null
+  secretChoice: SecretChoice
+}
+
+/** The capture step of a guided flow: a new paste makes the earlier check and answer stale. */
+export function WizardCapture<V extends CapturedValues & Record<string, unknown>>({ ctx, secret }: { ctx: WizardContext<V>; secret: SecretDescriptor }) {
+  return (
+    <CaptureStep
+      secret={secret}
+      shape={ctx.values.capture}
+      captureId={ctx.captureId}
+      onCaptured={(id, shape) => {
+        ctx.setCaptureId(id)
+        ctx.setValues({ capture: shape, probe: null, secretChoice: null } as Partial<V>)
+      }}
+    />
+  )
+}
 
 interface CaptureStepProps {
   secret: SecretDescriptor
@@ -37,7 +86,6 @@ export function CaptureStep({ secret, shape, captureId, onCaptured }: CaptureSte
       setBusy(false)
     }
   }
-  const warnings = shape ? captureWarnings({ ...shape, captureId: captureId ?? '' }) : []
   return (
     <div className="capture-step">
       <button type="button" className={shape ? undefined : 'primary'} onClick={() => void paste()} disabled={busy}>
@@ -45,23 +93,7 @@ export function CaptureStep({ secret, shape, captureId, onCaptured }: CaptureSte
       </button>
       {shape && captureId && (
         <div className="capture-summary" role="status">
-          <p className="capture-line">
-            <span className="capture-mask" aria-hidden="true">
-              {MASKED_SECRET}
-            </span>{' '}
-            <span>
-              {secret.label} {pastedSummary({ ...shape, captureId }).toLowerCase()}
-            </span>
-          </p>
-          {warnings.length > 0 ? (
-            <ul className="shape-check">
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="shape-ok">No stray spaces or hidden characters.</p>
-          )}
+          <CaptureShapeLines shape={shape} label={secret.label} />
           <p className="hint">The clipboard was emptied. The {secret.noun} stays inside Keyhold, encrypted when saved.</p>
         </div>
       )}

@@ -14,7 +14,7 @@ export const initialFieldValues = (descriptor: ProviderDescriptor): FieldValues 
   Object.fromEntries(descriptor.fields.flatMap((f) => (f.initial === undefined ? [] : [[f.path, f.initial]])))
 
 /**
- * The key's details from the values so far, each as its rule reads it (a pasted Threadeo address
+ * The key's details from the values so far, each as its rule reads it (a pasted portal address
  * is its subdomain), so a portal link and a check see what will be stored.
  */
 export function detailsOf(descriptor: ProviderDescriptor, values: FieldValues) {
