@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ExpiryItem, ExpiryReport } from '../../../electron/shared/dto'
+import { formatDay } from '../dates'
 import { useApi, useStore } from '../store/store'
 
 /** "expired 2 days ago", "expires today", "expires in 3 days": whole days, as the list shows dates. */
@@ -54,7 +55,7 @@ export function ExpirySummary() {
                 <button type="button" className="link-button" onClick={() => void select(item.id)}>
                   {item.name}
                 </button>{' '}
-                {dueWords(item)} ({new Date(`${item.expiresOn}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' })})
+                {dueWords(item)} ({formatDay(item.expiresOn)})
               </li>
             ))}
           </ul>
