@@ -131,6 +131,15 @@ describe('the sidebar', () => {
     await user.type(screen.getByLabelText('Search keys'), 'shop')
     await waitFor(() => expect(w.store.getState().selectedId).toBeNull())
 
+    // A key that leaves the list by what happens to it (here a check) stays open while it is read.
+    act(() => w.store.getState().recordLastCheck(ids.billing, { outcome: 'invalid', at: Date.now(), sentence: 'Rejected' }))
+    await user.clear(screen.getByLabelText('Search keys'))
+    await user.click(item('Needs attention'))
+    await act(() => w.store.getState().select(ids.billing))
+    act(() => w.store.getState().recordLastCheck(ids.billing, { outcome: 'valid', at: Date.now(), sentence: 'Works' }))
+    expect(shownNames(w)).not.toContain('Billing')
+    expect(w.store.getState().selectedId).toBe(ids.billing)
+
     // Opened from elsewhere (the expiry summary), a hidden key brings its list back into view.
     await act(() => w.store.getState().select(ids.gone))
     expect(item('Revoked').getAttribute('aria-current')).toBe('true')

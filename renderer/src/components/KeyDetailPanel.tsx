@@ -1,3 +1,4 @@
+import { Pencil, Trash2 } from 'lucide-react'
 import { useEffect, type ReactNode } from 'react'
 import type { KeyDetail } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
@@ -84,11 +85,13 @@ function Details({ detail }: { detail: KeyDetail }) {
       <div className="detail-actions">
         {revokedAt === null && (
           <button type="button" onClick={() => openDialog('edit')}>
+            <Pencil className="button-icon" size={16} aria-hidden="true" focusable="false" />
             Edit
           </button>
         )}
         <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
+          <Trash2 className="button-icon" size={16} aria-hidden="true" focusable="false" />
           Delete
         </button>
       </div>
