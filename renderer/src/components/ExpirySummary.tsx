@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ExpiryItem, ExpiryReport } from '../../../electron/shared/dto'
 import { formatDay } from '../dates'
+import { NEEDS_ATTENTION } from '../list-views'
 import { useApi, useStore } from '../store/store'
 
 /** "expired 2 days ago", "expires today", "expires in 3 days": whole days, as the list shows dates. */
@@ -21,6 +22,8 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export function ExpirySummary() {
   const api = useApi()
   const select = useStore((s) => s.select)
+  const setView = useStore((s) => s.setView)
+  const attentionShown = useStore((s) => s.view.kind === 'attention')
   const [report, setReport] = useState<ExpiryReport | null>(null)
   const [dismissed, setDismissed] = useState(false)
 
@@ -61,9 +64,16 @@ export function ExpirySummary() {
           </ul>
         </div>
       ))}
-      <button type="button" onClick={() => setDismissed(true)}>
-        Not now
-      </button>
+      <div className="expiry-actions">
+        {!attentionShown && (
+          <button type="button" onClick={() => setView(NEEDS_ATTENTION)}>
+            Show what needs attention
+          </button>
+        )}
+        <button type="button" onClick={() => setDismissed(true)}>
+          Not now
+        </button>
+      </div>
     </section>
   )
 }
