@@ -39,6 +39,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react(), contentSecurityPolicyMeta()],
+    // Radix's scroll lock would inject a <style> element the CSP refuses (renderer/src/no-injected-styles.ts).
+    resolve: { alias: { 'react-style-singleton': resolve(root, 'renderer/src/no-injected-styles.ts') } },
     build: {
       // electron-vite leaves the renderer unminified; the web host serves it over HTTP too.
       minify: true,

@@ -14,6 +14,9 @@ import { notifyExpiring } from './notifications'
 import { isTrustedSender } from './sender'
 import { claimSingleInstance } from './single-instance'
 import { createMainWindow, revealWindow } from './window'
+// `?asset`: electron-vite leaves a file under resources/ where it is and gives its path from the built main
+// (copying only assets from elsewhere); a PNG, as Linux window icons must be.
+import iconPath from '../../resources/icon.png?asset'
 
 // Built layout: out/main/index.js beside out/renderer/.
 const RENDERER_DIR = join(__dirname, '../renderer')
@@ -58,7 +61,7 @@ function start(): void {
   lockOnPowerEvents(powerMonitor, core.vault)
   shutdownBeforeQuit(app, () => core.shutdown())
 
-  mainWindow = createMainWindow(BrowserWindow, { devTools: !app.isPackaged })
+  mainWindow = createMainWindow(BrowserWindow, { devTools: !app.isPackaged, icon: iconPath })
   mainWindow.on('closed', () => {
     mainWindow = null
   })

@@ -27,6 +27,8 @@ export interface MainWindowOptions {
   /** Only unpackaged (development) builds get devTools. */
   readonly devTools: boolean
   readonly url?: string
+  /** Keyhold's icon (resources/icon.png) for the title bar, task bar and window switcher. */
+  readonly icon?: string
 }
 
 /** Creates the one window, shown once its first paint is ready, and loads the app. */
@@ -39,6 +41,7 @@ export function createMainWindow(BrowserWindowCtor: BrowserWindowCtor, options: 
     minHeight: 520,
     show: false,
     autoHideMenuBar: true,
+    ...(options.icon === undefined ? {} : { icon: options.icon }),
     webPreferences: { ...HARDENED_WEB_PREFERENCES, devTools: options.devTools },
   })
   window.once('ready-to-show', () => window.show())

@@ -28,3 +28,23 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
 }
 
 export type OutcomeCounts = Readonly<Record<Outcome, number>>
+
+/**
+ * The one plain next step for each outcome, naming the provider where the step is taken there.
+ * Every place that reports an outcome (a row, a key's page, its history, the activity log, the
+ * announcement after a check) says it as `outcomeLine` does, so the words never differ.
+ */
+export const OUTCOME_NEXT_STEPS: Readonly<Record<Outcome, (provider: string) => string>> = {
+  valid: () => 'nothing to do',
+  limited: (provider) => `check what the key may do in ${provider}`,
+  invalid: (provider) => `revoke it in ${provider} and add a new key`,
+  expired: (provider) => `add a new key from ${provider} in its place`,
+  blocked: () => 'check it again from a network the key is allowed on',
+  unknown: () => 'try again later',
+  misconfigured: () => 'correct the provider’s address in Settings',
+}
+
+/** "Rejected — revoke it in <provider> and add a new key": the label and its next step. */
+export function outcomeLine(outcome: Outcome, provider: string): string {
+  return `${OUTCOME_LABELS[outcome]} — ${OUTCOME_NEXT_STEPS[outcome](provider)}`
+}

@@ -40,7 +40,7 @@ export function App() {
   }, [store])
 
   return (
-    <>
+    <div className="app">
       {connectionError ? (
         <main className="gate">
           <div className="gate-card" role="alert">
@@ -60,6 +60,6 @@ export function App() {
         <VaultScreen />
       )}
       <Announcer />
-    </>
+    </div>
   )
 }

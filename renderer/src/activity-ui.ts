@@ -1,6 +1,7 @@
 import type { ActivityItem, ActivityKind, EditedPart } from '../../electron/shared/activity'
-import { OUTCOME_SENTENCES } from '../../electron/shared/checks'
+import { outcomeLine } from '../../electron/shared/checks'
 import type { ProviderDescriptor } from '../../electron/shared/providers'
+import { formatDateTime } from './dates'
 
 /**
  * What the window says about the activity log. Words for a key's values come from its provider's
@@ -50,7 +51,7 @@ const named = (nameOf: KeyNameOf | undefined, id: string) => {
   return name === undefined ? 'a key that was deleted' : `“${name}”`
 }
 
-/** One entry as a sentence: "Copied the secret token", "Checked: Rejected — revoked or wrong". */
+/** One entry as a sentence: "Copied the secret token", "Checked: Rejected — revoke it in <provider> and add a new key". */
 export function activitySentence(item: ActivityItem, descriptor: ProviderDescriptor | undefined, nameOf?: KeyNameOf): string {
   if (item.damaged) return 'An entry that cannot be read: it was changed outside Keyhold.'
   switch (item.kind) {
@@ -70,7 +71,7 @@ export function activitySentence(item: ActivityItem, descriptor: ProviderDescrip
       return `Showed ${valueWords(item.field, descriptor)}`
     case 'checked': {
       const outcome = item.detail && 'outcome' in item.detail ? item.detail.outcome : null
-      return outcome ? `Checked: ${OUTCOME_SENTENCES[outcome].replace(': ', ' — ')}` : 'Checked'
+      return outcome ? `Checked: ${outcomeLine(outcome, descriptor?.label ?? 'the provider')}` : 'Checked'
     }
     case 'edited': {
       const parts = item.detail && 'changed' in item.detail ? item.detail.changed : []
@@ -79,9 +80,5 @@ export function activitySentence(item: ActivityItem, descriptor: ProviderDescrip
   }
 }
 
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
 /** The entry's date and time in the person's locale. */
-export function activityTime(at: number): string {
-  return WHEN.format(at)
-}
+export const activityTime = formatDateTime

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from './dates'
 import { OUTCOME_LABELS, OUTCOMES, type Outcome, type OutcomeCounts } from '../../electron/shared/checks'
 
 /** What the window says about checks, beyond shared's outcome labels and sentences. */
@@ -7,17 +8,16 @@ export const NEVER_CHECKED = 'Not checked yet'
 
 export const EMPTY_COUNTS: OutcomeCounts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>
 
-/** What the list can be narrowed to, besides the search. */
-export type OutcomeFilter = 'all' | 'unchecked' | Outcome | 'revoked'
+/** What a list can be narrowed to by its last check, besides the search (the sidebar picks the list). */
+export type OutcomeFilter = 'all' | 'unchecked' | Outcome
 
 export const FILTER_LABELS: Readonly<Record<OutcomeFilter, string>> = {
-  all: 'All keys',
+  all: 'Any outcome',
   ...OUTCOME_LABELS,
   unchecked: NEVER_CHECKED,
-  revoked: 'Revoked',
 }
 
-export const FILTER_ORDER: readonly OutcomeFilter[] = ['all', ...OUTCOME_ORDER, 'unchecked', 'revoked']
+export const FILTER_ORDER: readonly OutcomeFilter[] = ['all', ...OUTCOME_ORDER, 'unchecked']
 
 const MINUTE = 60_000
 
@@ -31,11 +31,11 @@ export function relativeTime(at: number, now: number): string {
   const days = Math.floor(hours / 24)
   if (days === 1) return 'yesterday'
   if (days < 30) return `${days} days ago`
-  return `on ${new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' })}`
+  return `on ${formatDate(at)}`
 }
 
 export function exactTime(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+  return formatDateTime(at)
 }
 
 /** How a finished "check all" reads, on screen and in the live region. */

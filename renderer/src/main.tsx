@@ -1,3 +1,5 @@
+// First, before any module that builds or parses a schema.
+import './zod-jitless'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

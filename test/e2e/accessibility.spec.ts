@@ -1,9 +1,11 @@
 import { addKey, createVault, expect, STRONG_PASSWORD, test } from './fixtures'
 import { expectAccessible } from './pages/accessible'
+import { KeyLists } from './pages/key-lists'
 
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen is accessible (${scheme} theme)`, async ({ page, host }) => {
+    const lists = new KeyLists(page)
     await page.emulateMedia({ colorScheme: scheme })
     await page.goto(host.url)
     await expect(page.getByRole('heading', { name: 'Create your Keyhold vault' })).toBeVisible()
@@ -31,8 +33,20 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectAccessible(page, 'add dialog with errors')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
 
-    await addKey(page, { provider: 'Spreeflo', name: 'Spreeflo – shop', secret: 'sk_test_1', fields: { 'Key name in Spreeflo': 'shop' } })
+    await addKey(page, { provider: 'Spreeflo', name: 'Spreeflo – shop', secret: 'sk_test_1', fields: { 'Key name in Spreeflo': 'shop', 'Tags (optional, separated by commas)': 'web, billing' } })
     await expectAccessible(page, 'key list with detail')
+    await lists.show('web')
+    await expectAccessible(page, 'a tag’s list')
+    // A narrow window: the sidebar folded behind its button, then unfolded over the list.
+    const size = page.viewportSize()
+    await page.setViewportSize({ width: 720, height: 800 })
+    await expect(lists.nav).toBeHidden()
+    await expectAccessible(page, 'narrow window')
+    await lists.toggle.click()
+    await expect(lists.nav).toBeVisible()
+    await expectAccessible(page, 'narrow window with the key lists unfolded')
+    await lists.show('All keys')
+    if (size) await page.setViewportSize(size)
     await page.getByRole('region', { name: 'Key details' }).getByRole('button', { name: 'Edit' }).click()
     await expectAccessible(page, 'edit dialog')
     await page.keyboard.press('Escape')

@@ -13,7 +13,7 @@ test('what was done with a key shows in its timeline and the vault’s, never a 
   await detail.getByRole('button', { name: /^Check/ }).first().click()
 
   const timeline = detail.getByRole('list', { name: 'Activity' })
-  await expect(timeline).toContainText('Checked: Could not be checked right now')
+  await expect(timeline).toContainText('Checked: Couldn’t tell — try again later')
   await expect(timeline).toContainText(/Copied/)
   await expect(timeline).toContainText('Added')
   await expect(detail).not.toContainText('CANARY-activity-e2e')

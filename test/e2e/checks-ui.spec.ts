@@ -101,7 +101,7 @@ test('a user checks one key, then all, sees a revoked key rejected, filters by o
   await page.keyboard.press('Enter')
   await expectBadge(row(page, SPREEFLO.name), 'Works')
   await expect(row(page, SPREEFLO.name)).toContainText('checked just now')
-  await expectAnnounced(page, `${SPREEFLO.name}: Works`)
+  await expectAnnounced(page, `${SPREEFLO.name}: Works — nothing to do`)
   await expect(rowCheck(page, SPREEFLO.name)).toHaveText('Check')
   expect(checkCalls()).toBe(1)
   expect(sandboxes.spreeflo.requestCount()).toBe(1)
@@ -134,14 +134,15 @@ test('a user checks one key, then all, sees a revoked key rejected, filters by o
   // The provider revokes the Spreeflo key; checking again (from the detail) says so.
   sandboxes.spreeflo.revoke(SPREEFLO.secret)
   await details(page).getByRole('button', { name: 'Check now' }).click()
-  await expect(details(page)).toContainText('Rejected: revoked or wrong')
+  await expect(details(page)).toContainText('Rejected — revoke it in Spreeflo and add a new key')
   await expectBadge(row(page, SPREEFLO.name), 'Rejected')
-  await expectAnnounced(page, `${SPREEFLO.name}: Rejected`)
+  await expectAnnounced(page, `${SPREEFLO.name}: Rejected — revoke it in Spreeflo and add a new key`)
 
   // The history lists every check of the key, newest first, with what the provider answered.
   const items = history(page).getByRole('listitem')
   await expect(items).toHaveCount(3)
-  await expect(items.nth(0)).toContainText('Rejected: revoked or wrong')
+  await expect(items.nth(0)).toContainText('Rejected — revoke it in Spreeflo and add a new key')
+  await expect(row(page, SPREEFLO.name)).toContainText('revoke it in Spreeflo and add a new key')
   await expect(items.nth(0)).toContainText('HTTP status401')
   await expect(items.nth(0)).toContainText(/Request id[0-9a-f-]{36}/)
   await expect(items.nth(1)).toContainText('Works')
@@ -170,7 +171,7 @@ test('a user checks one key, then all, sees a revoked key rejected, filters by o
   await page.getByRole('button', { name: 'Check all' }).click()
   await expect(pane(page).getByText('Check all finished: 2 work.')).toBeVisible()
   expect(sandboxes.spreeflo.requestCount()).toBe(before)
-  await show.selectOption({ label: 'All keys' })
+  await show.selectOption({ label: 'Any outcome' })
   await expect(keyList(page).getByRole('listitem')).toHaveCount(3)
 
   expect(await watch.tracesOf(page, CANARY)).toEqual([])

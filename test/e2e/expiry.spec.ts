@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 import { expectAccessible } from './pages/accessible'
 import { KeyholdApp, STRONG_PASSWORD } from './pages/keyhold-app'
+import { KeyLists } from './pages/key-lists'
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
@@ -22,6 +23,17 @@ test('after unlock, the keys that have expired or expire soon are named, each a 
   await expect(summary).toContainText('expires in 3 days')
   await expect(summary).not.toContainText('Far off')
   await expectAccessible(page, 'the expiry summary')
+  // Past its date, a key reads Expired in its row at once: nothing was checked.
+  await expect(app.keys.row('Shop sync').locator('.outcome-badge')).toHaveText('Expired')
+  await expect(app.keys.row('Far off').locator('.outcome-badge')).toHaveText('Not checked yet')
+
+  // The summary leads to the sidebar's list of what needs attention.
+  const lists = new KeyLists(page)
+  await lists.expectCount('Needs attention', 2)
+  await summary.getByRole('button', { name: 'Show what needs attention' }).click()
+  await expect(lists.item('Needs attention')).toHaveAttribute('aria-current', 'true')
+  await expect(app.keys.list.getByRole('listitem')).toHaveCount(2)
+  await expect(app.keys.row('Far off')).toHaveCount(0)
 
   await summary.getByRole('button', { name: 'Shop sync' }).click()
   await expect(page.getByRole('region', { name: 'Key details' }).getByRole('heading', { name: 'Shop sync' })).toBeVisible()

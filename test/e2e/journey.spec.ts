@@ -1,4 +1,6 @@
 import { addKey, createVault, escapeRegExp, expect, STRONG_PASSWORD, test, type KeySpec } from './fixtures'
+import { ConsoleWatch } from './pages/console-watch'
+import { KeyLists } from './pages/key-lists'
 import { SecretWatch } from './secret-watch'
 
 const CANARY = 'CANARY-e2e-9f27c1d4'
@@ -22,6 +24,8 @@ const KEYS: KeySpec[] = [
 
 test('a new user keeps their keys: create, add one of each, search, lock, reload, edit, delete', async ({ page, host }) => {
   const watch = await SecretWatch.attach(page)
+  // No failed load (a missing favicon), no CSP violation, no uncaught error, from start to end.
+  const problems = await ConsoleWatch.attach(page)
   const noCanary = async (step: string) => expect(await watch.tracesOf(page, CANARY), `after: ${step}`).toEqual([])
 
   // A weak password is refused with its reason, and nothing is created.
@@ -46,10 +50,22 @@ test('a new user keeps their keys: create, add one of each, search, lock, reload
   }
   const list = page.getByRole('list', { name: 'Keys' })
   await expect(list.getByRole('listitem')).toHaveCount(4)
-  await expect(page.getByText('4 keys')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Your keys' }).getByText('4 keys')).toBeVisible()
+  const lists = new KeyLists(page)
+  await lists.expectCount('All keys', 4)
+  await lists.expectCount('Needs attention', 0)
+  await lists.expectCount('Revoked', 0)
 
-  // Search as you type.
-  await page.getByLabel('Search keys').fill('spree')
+  // A provider's list, then back to all of them.
+  await lists.show('Spreeflo')
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  await lists.show('All keys')
+  await expect(list.getByRole('listitem')).toHaveCount(4)
+
+  // Search as you type; "/" goes to the search from anywhere outside a field.
+  await page.keyboard.press('/')
+  await expect(page.getByLabel('Search keys')).toBeFocused()
+  await page.keyboard.type('spree')
   await expect(list.getByRole('listitem')).toHaveCount(1)
   await expect(list.getByRole('button', { name: /^Spreeflo – newsletter sync/ })).toBeVisible()
   await page.getByLabel('Search keys').fill('')
@@ -61,8 +77,9 @@ test('a new user keeps their keys: create, add one of each, search, lock, reload
   await expect(detail.getByText('https://smithlegal.threadeo.com')).toBeVisible()
   await noCanary('opening a detail')
 
-  // Lock; a wrong password gets the one generic message; the right one opens the vault.
-  await page.getByRole('button', { name: 'Lock' }).click()
+  // Lock (Ctrl+L, as the Lock button's tooltip says); a wrong password gets the one generic message; the right one opens the vault.
+  await expect(page.getByRole('button', { name: 'Lock' })).toHaveAttribute('title', 'Lock (Ctrl+L)')
+  await page.keyboard.press('Control+L')
   await expect(page.getByRole('heading', { name: 'Unlock Keyhold' })).toBeVisible()
   await expect(page.getByRole('status')).toHaveText('Vault locked.')
   await noCanary('locking')
@@ -101,6 +118,7 @@ test('a new user keeps their keys: create, add one of each, search, lock, reload
   await expect(list.getByRole('listitem')).toHaveCount(3)
   await expect(page.getByRole('status')).toHaveText('Deleted “ThreatSTOP devices (read)”.')
   await noCanary('deleting')
+  expect(problems.errors).toEqual([])
 })
 
 test('a key pasted with a stray newline is reported, and removed on request', async ({ page, host }) => {

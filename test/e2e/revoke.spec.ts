@@ -4,6 +4,7 @@ import { startSandboxes, type Sandboxes } from '../sandbox/index'
 import { addKey, createVault, expect, test as base, type KeySpec } from './fixtures'
 import { expectAccessible } from './pages/accessible'
 import { KeyList } from './pages/key-list'
+import { KeyLists } from './pages/key-lists'
 
 /** Revoking a key: the provider's steps, the irreversible gate, the verify check against the sandbox, the archive. */
 const test = base.extend<{ sandboxes: Sandboxes }>({
@@ -43,9 +44,12 @@ test('a user revokes a Spreeflo key, follows the dialog, sees it verified and fi
   await expectAccessible(page, 'revoke verified')
   await dialog.getByRole('button', { name: 'Close' }).click()
 
-  // Gone from the list as it is; there under "Revoked".
+  // Gone from All keys (its page stays open until another list is chosen); there under "Revoked".
   await expect(keys.row(SPREEFLO.name)).toHaveCount(0)
-  await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Revoked' })
+  const lists = new KeyLists(page)
+  await lists.expectCount('Revoked', 1)
+  await lists.expectCount('All keys', 0)
+  await lists.show('Revoked')
   await keys.open(SPREEFLO.name)
   await expect(keys.details.getByText(/^Revoked — verified on /)).toBeVisible()
   await expect(keys.details.getByRole('button', { name: /Copy|Reveal|Check now/ })).toHaveCount(0)

@@ -34,8 +34,8 @@ describe('the activity timeline, against the real core', () => {
 
   it('says a check’s outcome and a damaged entry plainly', () => {
     const base = { at: 0, damaged: false as const, keyId: null, keyName: null, field: null }
-    expect(activitySentence({ ...base, kind: 'checked', detail: { outcome: 'invalid' } }, threadeo)).toBe('Checked: Rejected — revoked or wrong')
-    expect(activitySentence({ ...base, kind: 'checked', detail: { outcome: 'valid' } }, undefined)).toBe('Checked: Works')
+    expect(activitySentence({ ...base, kind: 'checked', detail: { outcome: 'invalid' } }, threadeo)).toBe(`Checked: Rejected — revoke it in ${threadeo.label} and add a new key`)
+    expect(activitySentence({ ...base, kind: 'checked', detail: { outcome: 'valid' } }, undefined)).toBe('Checked: Works — nothing to do')
     expect(activitySentence({ at: 0, damaged: true, kind: null, keyId: null, keyName: null, field: null, detail: null }, undefined)).toMatch(/cannot be read/)
   })
 

@@ -29,6 +29,10 @@ describe('the expiry summary after unlock', () => {
     expect(summary.textContent).not.toContain('Far away')
     await userEvent.setup().click(within(summary).getByRole('button', { name: 'Old shop key' }))
     expect(w.store.getState().selectedId).toBe(old.id)
+    // The sidebar's list of the same keys (and more: rejected, blocked, long unchecked), one click away.
+    await userEvent.setup().click(within(summary).getByRole('button', { name: 'Show what needs attention' }))
+    expect(w.store.getState().view.kind).toBe('attention')
+    expect(within(summary).queryByRole('button', { name: 'Show what needs attention' })).toBeNull()
   })
 
   it('follows the reminder window and the keys as they change, and can be put away', async () => {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROVIDERS } from '../../electron/shared/providers'
 import { KeyDetailPanel } from '../../renderer/src/components/KeyDetailPanel'
+import { REVOKED } from '../../renderer/src/list-views'
 import { selectVisibleEntries } from '../../renderer/src/store/selectors'
 import { call } from '../support/core'
 import { openWindow } from './support/render'
@@ -47,7 +48,7 @@ describe('the revoke dialog, rendered from the key’s descriptor', () => {
     expect(w.keyhold.core.vault.keys().readSecret(key.id)).toBe('sf-secret')
   })
 
-  it('lists a revoked key only under the Revoked filter, and its detail says when it was verified', async () => {
+  it('lists a revoked key only under the Revoked list, and its detail says when it was verified', async () => {
     const w = await openWindow()
     const kept = await call(w.keyhold.core, 'keyhold:keys.add', { name: 'Kept', details: { provider: spreeflo.id, keyName: 'a' }, secret: 's1' })
     const gone = await call(w.keyhold.core, 'keyhold:keys.add', { name: 'Gone', details: { provider: spreeflo.id, keyName: 'b' }, secret: 's2' })
@@ -55,7 +56,7 @@ describe('the revoke dialog, rendered from the key’s descriptor', () => {
     await w.store.getState().loadKeys()
     const ids = () => selectVisibleEntries(w.store.getState()).map((e) => e.id)
     expect(ids()).toEqual([kept.id])
-    w.store.getState().setOutcomeFilter('revoked')
+    w.store.getState().setView(REVOKED)
     expect(ids()).toEqual([gone.id])
     await w.store.getState().select(gone.id)
     w.render(<KeyDetailPanel />)

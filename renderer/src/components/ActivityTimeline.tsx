@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { ActivityItem } from '../../../electron/shared/activity'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
+import { machineTime } from '../dates'
 import { ACTIVITY_FILTERS, activitySentence, activityTime, type ActivityFilter, type KeyNameOf } from '../activity-ui'
 import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
@@ -10,7 +11,7 @@ function ActivityEntry({ item, descriptor, showKey, nameOf }: { item: ActivityIt
   const who = item.damaged ? null : (item.keyName ?? (item.keyId ? 'A deleted key' : null))
   return (
     <li className="history-item">
-      <time className="muted" dateTime={new Date(item.at).toISOString()}>
+      <time className="muted" dateTime={machineTime(item.at)}>
         {activityTime(item.at)}
       </time>
       <p className="activity-sentence">

@@ -4,7 +4,11 @@ import { selectAnnouncement } from '../store/selectors'
 
 const VISIBLE_MS = 6000
 
-/** The polite live region: status changes are read out without moving focus, and fade after a while. */
+/**
+ * The polite live region: status changes are read out without moving focus, and fade after a
+ * while. It is the window's status line, a strip of its own below the screen, so no message ever
+ * lies on top of a button.
+ */
 export function Announcer() {
   const announcement = useStore(selectAnnouncement)
   const [shownAt, setShownAt] = useState<number | null>(null)
@@ -15,8 +19,10 @@ export function Announcer() {
     return () => clearTimeout(timer)
   }, [announcement])
   return (
-    <div className="announcer" role="status" aria-live="polite" aria-atomic="true">
-      {announcement && shownAt === announcement.at && <span key={announcement.at}>{announcement.text}</span>}
-    </div>
+    <footer className="status-bar">
+      <div className="announcer" role="status" aria-live="polite" aria-atomic="true">
+        {announcement && shownAt === announcement.at && <span key={announcement.at}>{announcement.text}</span>}
+      </div>
+    </footer>
   )
 }

@@ -1,3 +1,4 @@
+import { LoaderCircle, RefreshCw } from 'lucide-react'
 import { selectIsChecking } from '../store/selectors'
 import { useStore } from '../store/store'
 
@@ -23,11 +24,13 @@ export function CheckButton({ id, label = 'Check', keyName, className }: CheckBu
       className={className ? `check-button ${className}` : 'check-button'}
       aria-disabled={checking || undefined}
       aria-label={keyName ? `${checking ? 'Checking' : label} ${keyName}` : undefined}
+      title={keyName ? `${checking ? 'Checking' : label} ${keyName}` : undefined}
       onClick={() => {
         if (!checking) void checkKey(id)
       }}
     >
-      {checking ? 'Checking…' : label}
+      {checking ? <LoaderCircle className="button-icon spin" size={16} aria-hidden="true" focusable="false" /> : <RefreshCw className="button-icon" size={16} aria-hidden="true" focusable="false" />}
+      <span className="button-label">{checking ? 'Checking…' : label}</span>
     </button>
   )
 }

@@ -1,8 +1,8 @@
 import type { CheckRecord } from '../../../electron/shared/dto'
-import { OUTCOME_LABELS } from '../../../electron/shared/checks'
+import { providerLabel, useProvider } from '../providers-ui'
 import { selectSelectedHistory } from '../store/selectors'
 import { useStore } from '../store/store'
-import { CheckedAt, OutcomeBadge } from './OutcomeBadge'
+import { CheckedAt, NextStep, OutcomeBadge, providerSentence } from './OutcomeBadge'
 
 function facts(r: CheckRecord): [string, string][] {
   return [
@@ -13,12 +13,12 @@ function facts(r: CheckRecord): [string, string][] {
   ]
 }
 
-function HistoryItem({ record }: { record: CheckRecord }) {
-  const sentence = record.sentence === OUTCOME_LABELS[record.outcome] ? null : record.sentence
+function HistoryItem({ record, provider }: { record: CheckRecord; provider: string }) {
+  const sentence = providerSentence(record.outcome, record.sentence)
   return (
     <li className="history-item">
       <div className="history-head">
-        <OutcomeBadge outcome={record.outcome} />{' '}
+        <OutcomeBadge outcome={record.outcome} /> <NextStep outcome={record.outcome} provider={provider} />{' '}
         <CheckedAt at={record.at} prefix="" />
       </div>
       {sentence && <p className="check-sentence">{sentence}</p>}
@@ -37,6 +37,8 @@ function HistoryItem({ record }: { record: CheckRecord }) {
 /** The selected key's checks, newest first, with what the provider answered. */
 export function CheckHistory() {
   const history = useStore(selectSelectedHistory)
+  const providerId = useStore((s) => s.detail?.provider ?? '')
+  const provider = providerLabel(useProvider(providerId), providerId)
   return (
     <>
       <h3 id="check-history-title">Check history</h3>
@@ -49,7 +51,7 @@ export function CheckHistory() {
       ) : (
         <ol className="history" aria-labelledby="check-history-title">
           {history.records.map((r) => (
-            <HistoryItem key={r.id} record={r} />
+            <HistoryItem key={r.id} record={r} provider={provider} />
           ))}
         </ol>
       )}

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react'
 import { FILTER_LABELS, OUTCOME_ORDER, runResultText } from '../checks-ui'
 import { selectCheckRun, selectLastRun } from '../store/selectors'
 import { useStore } from '../store/store'
@@ -46,6 +47,7 @@ export function CheckRunPanel() {
     <div className={lastRun.cancelled ? 'check-run done cancelled' : 'check-run done'}>
       <p className="check-run-summary">{runResultText(lastRun)}</p>
       <button type="button" onClick={dismiss}>
+        <X className="button-icon" size={16} aria-hidden="true" focusable="false" />
         Dismiss
       </button>
     </div>

@@ -1,3 +1,4 @@
+import { Copy } from 'lucide-react'
 import type { KeyField } from '../../../electron/shared/dto'
 import { copyingId } from '../store/clipboard-slice'
 import { useStore } from '../store/store'
@@ -25,11 +26,13 @@ export function CopyButton({ keyId, field, label, accessibleName, className }: C
       className={className ? `copy-button ${className}` : 'copy-button'}
       aria-disabled={busy || undefined}
       aria-label={accessibleName}
+      title={accessibleName ?? label}
       onClick={() => {
         if (!busy) void copyKey(keyId, field)
       }}
     >
-      {label}
+      <Copy className="button-icon" size={16} aria-hidden="true" focusable="false" />
+      <span className="button-label">{label}</span>
     </button>
   )
 }

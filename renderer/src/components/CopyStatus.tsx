@@ -24,15 +24,11 @@ export function CopyStatus({ keyId, field }: { keyId: string; field: KeyField })
   return view.reason === 'timeout' ? <p className="copy-status copied">{CLIPBOARD_CLEARED}</p> : <p className="copy-status muted">{LEFT_ALONE}</p>
 }
 
-/** The same, in a key row's narrow column: the countdown, "Clipboard cleared", or the mask. */
-export function RowClipboardStatus({ keyId, masked }: { keyId: string; masked: string }) {
+/** The same, beside a key's name in its row: the countdown, then "Clipboard cleared"; nothing otherwise. */
+export function RowClipboardStatus({ keyId }: { keyId: string }) {
   const view = useStore(clipboardFor(keyId))
   const seconds = useSecondsLeft(view?.kind === 'holding' ? view.deadline : null)
   if (view?.kind === 'holding' && seconds > 0) return <span className="key-secret copied">{copiedCountdown(seconds)}</span>
   if (view?.kind === 'cleared' && view.reason === 'timeout') return <span className="key-secret copied">{CLIPBOARD_CLEARED}</span>
-  return (
-    <span className="key-secret" aria-label="Key hidden">
-      {masked}
-    </span>
-  )
+  return null
 }

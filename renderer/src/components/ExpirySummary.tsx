@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ExpiryItem, ExpiryReport } from '../../../electron/shared/dto'
+import { formatDay } from '../dates'
+import { NEEDS_ATTENTION } from '../list-views'
 import { useApi, useStore } from '../store/store'
 
 /** "expired 2 days ago", "expires today", "expires in 3 days": whole days, as the list shows dates. */
@@ -20,6 +22,8 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export function ExpirySummary() {
   const api = useApi()
   const select = useStore((s) => s.select)
+  const setView = useStore((s) => s.setView)
+  const attentionShown = useStore((s) => s.view.kind === 'attention')
   const [report, setReport] = useState<ExpiryReport | null>(null)
   const [dismissed, setDismissed] = useState(false)
 
@@ -54,15 +58,22 @@ export function ExpirySummary() {
                 <button type="button" className="link-button" onClick={() => void select(item.id)}>
                   {item.name}
                 </button>{' '}
-                {dueWords(item)} ({new Date(`${item.expiresOn}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', dateStyle: 'medium' })})
+                {dueWords(item)} ({formatDay(item.expiresOn)})
               </li>
             ))}
           </ul>
         </div>
       ))}
-      <button type="button" onClick={() => setDismissed(true)}>
-        Not now
-      </button>
+      <div className="expiry-actions">
+        {!attentionShown && (
+          <button type="button" onClick={() => setView(NEEDS_ATTENTION)}>
+            Show what needs attention
+          </button>
+        )}
+        <button type="button" onClick={() => setDismissed(true)}>
+          Not now
+        </button>
+      </div>
     </section>
   )
 }

@@ -1,8 +1,10 @@
+import { Pencil, Trash2 } from 'lucide-react'
 import { useEffect, type ReactNode } from 'react'
 import type { KeyDetail } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
 import { fieldApplies } from '../../../electron/shared/validation/field-schemas'
 import { NOT_CONCEALED } from '../clipboard-ui'
+import { formatDateTime, formatDay } from '../dates'
 import { keyAddress, providerLabel, shownValue, useProvider } from '../providers-ui'
 import { selectClipboardConcealed, selectDetail, selectSelectedEntry, selectSelectedId, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
@@ -55,15 +57,15 @@ function Details({ detail }: { detail: KeyDetail }) {
     ...providerRows(detail, descriptor, settings),
     [descriptor?.secret.label ?? 'Key', detail.hasSecret && revokedAt === null ? <SecretValue detail={detail} /> : 'No key stored'],
     ...(detail.account ? ([['Account', detail.account]] as [string, string][]) : []),
-    ...(detail.expiresOn ? ([['Expires on', detail.expiresOn]] as [string, string][]) : []),
+    ...(detail.expiresOn ? ([['Expires on', formatDay(detail.expiresOn)]] as [string, string][]) : []),
     ...(detail.tags.length ? ([['Tags', detail.tags.join(', ')]] as [string, string][]) : []),
-    ['Added', new Date(detail.createdAt).toLocaleString()],
+    ['Added', formatDateTime(detail.createdAt)],
   ]
   return (
     <>
       <h2 className="detail-title">{detail.name}</h2>
       <div className="detail-status">
-        {revokedAt !== null ? <p className="revoked-status">{revokedOn(revokedAt)}</p> : <CheckStatus lastCheck={lastCheck} />}
+        {revokedAt !== null ? <p className="revoked-status">{revokedOn(revokedAt)}</p> : <CheckStatus entry={{ expiresOn: detail.expiresOn, lastCheck }} provider={providerLabel(descriptor, detail.provider)} />}
         {detail.hasSecret && revokedAt === null && <CheckButton id={detail.id} label="Check now" />}
       </div>
       <dl className="detail-list">
@@ -84,12 +86,14 @@ function Details({ detail }: { detail: KeyDetail }) {
       <div className="detail-actions">
         {revokedAt === null && (
           <button type="button" onClick={() => openDialog('edit')}>
+            <Pencil className="button-icon" size={16} aria-hidden="true" focusable="false" />
             Edit
           </button>
         )}
         <RotateAction descriptor={descriptor} detail={detail} />
         <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
+          <Trash2 className="button-icon" size={16} aria-hidden="true" focusable="false" />
           Delete
         </button>
       </div>

@@ -1,23 +1,41 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
+import { TriangleAlert } from 'lucide-react'
 import { useRef, type KeyboardEvent } from 'react'
 import type { KeyListEntry } from '../../../electron/shared/dto'
-import { MASKED_SECRET, providerLabel, useProvider } from '../providers-ui'
+import { providerLabel, useProvider } from '../providers-ui'
 import { selectSelectedId, selectVisibleEntries } from '../store/selectors'
 import { useStore } from '../store/store'
 import { CheckButton } from './CheckButton'
 import { CopyButton } from './CopyButton'
 import { RowClipboardStatus } from './CopyStatus'
-import { CheckStatus } from './OutcomeBadge'
+import { RowStatus, RowWhen } from './OutcomeBadge'
 import { ProviderBadge } from './ProviderBadge'
 
 const ROW_HEIGHT = 84
+
+/** The key's tags, from the left; those that do not fit stay out of sight, listed in the tooltip and read out in full. */
+function RowTags({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null
+  return (
+    <span className="key-tags" title={tags.join(', ')}>
+      <span className="visually-hidden">Tags: </span>
+      {tags.map((t) => (
+        <span className="tag" key={t}>
+          {t}
+        </span>
+      ))}
+    </span>
+  )
+}
 
 /** One key: a button that opens it and, beside it (never inside it), the buttons that copy and check it. */
 function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: boolean; onSelect: () => void }) {
   if (entry.damaged) {
     return (
       <button type="button" className="key-row damaged" aria-current={selected || undefined} onClick={onSelect}>
-        <span className="provider-badge" aria-hidden="true">!</span>
+        <span className="provider-badge" aria-hidden="true">
+          <TriangleAlert size={18} aria-hidden="true" focusable="false" />
+        </span>
         <span className="key-main">
           <span className="key-name">Damaged entry</span>
           <span className="key-sub">This entry cannot be read. Your other keys are not affected.</span>
@@ -30,33 +48,31 @@ function KeyRow({ entry, selected, onSelect }: { entry: KeyListEntry; selected: 
 
 function LiveKeyRow({ entry, selected, onSelect }: { entry: Exclude<KeyListEntry, { damaged: true }>; selected: boolean; onSelect: () => void }) {
   const label = providerLabel(useProvider(entry.provider), entry.provider)
+  const usable = entry.hasSecret && entry.revokedAt === null
   return (
     <>
       <button type="button" className="key-row" aria-current={selected || undefined} onClick={onSelect}>
         <ProviderBadge provider={entry.provider} />
         <span className="key-main">
-          <span className="key-name">
-            {entry.name}
+          <span className="key-line">
+            <span className="key-name">{entry.name}</span>
+            <span className="visually-hidden">. </span>
+            <RowClipboardStatus keyId={entry.id} />
+            <RowWhen entry={entry} />
           </span>
-          <span className="key-sub">
-            <span className="visually-hidden">{label}. </span>
-            {entry.account || label}
+          <RowStatus entry={entry} provider={label} />
+          <span className="key-line">
+            <span className="key-sub">
+              <span className="visually-hidden">{label}. </span>
+              {entry.account || label}
+              {!entry.hasSecret && entry.revokedAt === null && ' · no key stored'}
+            </span>
+            <RowTags tags={entry.tags} />
           </span>
-          <CheckStatus lastCheck={entry.lastCheck} compact />
         </span>
-        <RowClipboardStatus keyId={entry.id} masked={entry.hasSecret ? MASKED_SECRET : 'no key stored'} />
-        {entry.tags.length > 0 && (
-          <span className="key-tags">
-            {entry.tags.map((t) => (
-              <span className="tag" key={t}>
-                {t}
-              </span>
-            ))}
-          </span>
-        )}
       </button>
-      {entry.hasSecret && <CopyButton keyId={entry.id} field="secret" label="Copy" accessibleName={`Copy key of ${entry.name}`} className="row-copy" />}
-      {entry.hasSecret && <CheckButton id={entry.id} keyName={entry.name} className="row-check" />}
+      {usable && <CopyButton keyId={entry.id} field="secret" label="Copy" accessibleName={`Copy key of ${entry.name}`} className="row-copy" />}
+      {usable && <CheckButton id={entry.id} keyName={entry.name} className="row-check" />}
     </>
   )
 }
@@ -94,7 +110,7 @@ export function KeyList() {
   }
 
   if (entries.length === 0) {
-    return <p className="list-empty">No keys match. Change the search or choose “All keys” under Show.</p>
+    return <p className="list-empty">No keys match. Change the search, choose “Any outcome” under Show, or pick another list.</p>
   }
 
   return (

@@ -1,3 +1,4 @@
+import { Eye, EyeOff } from 'lucide-react'
 import { useEffect, useRef, useState } from 'react'
 import type { KeyDetail } from '../../../electron/shared/dto'
 import { errorOf } from '../api/client'
@@ -83,7 +84,8 @@ export function SecretValue({ detail }: { detail: KeyDetail }) {
           aria-disabled={busy || undefined}
           onClick={() => (revealed ? setRevealed(null) : void show())}
         >
-          {revealed ? 'Hide' : 'Show'}
+          {revealed ? <EyeOff className="button-icon" size={16} aria-hidden="true" focusable="false" /> : <Eye className="button-icon" size={16} aria-hidden="true" focusable="false" />}
+          <span className="button-label">{revealed ? 'Hide' : 'Show'}</span>
         </button>
         <CopyButton keyId={detail.id} field="secret" label={`Copy ${noun}`} />
       </span>

@@ -1,39 +1,50 @@
+import { CalendarX, CircleCheck, CircleDashed, CircleHelp, CircleX, ShieldAlert, SlidersHorizontal, WifiOff, type LucideIcon } from 'lucide-react'
 import type { Outcome } from '../../../electron/shared/checks'
+import { OUTCOME_LABELS, OUTCOME_NEXT_STEPS, OUTCOME_SENTENCES } from '../../../electron/shared/checks'
 import type { LastCheck } from '../../../electron/shared/dto'
-import { OUTCOME_LABELS } from '../../../electron/shared/checks'
 import { exactTime, NEVER_CHECKED, relativeTime } from '../checks-ui'
+import { formatDay, machineTime } from '../dates'
+import { shownCheck, type ShownCheck } from '../list-views'
 import { selectNow } from '../store/selectors'
 import { useStore } from '../store/store'
 
 // One shape per outcome, so the badge never relies on colour alone.
-const ICON_PATHS: Readonly<Record<Outcome | 'never', string>> = {
-  valid: 'M3 8.5l3.2 3.2L13 4.8',
-  limited: 'M8 2.5a5.5 5.5 0 1 0 0 11M8 2.5v11M8 2.5a5.5 5.5 0 0 1 0 11',
-  invalid: 'M4 4l8 8M12 4l-8 8',
-  expired: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M8 5v3.2l2.2 1.6',
-  blocked: 'M8 2.5a5.5 5.5 0 1 0 0 11a5.5 5.5 0 1 0 0-11M4.1 4.1l7.8 7.8',
-  unknown: 'M5.8 6a2.3 2.3 0 1 1 3.3 2.1c-.7.4-1.1.9-1.1 1.6v.4M8 12.6v.4',
-  misconfigured: 'M2.5 5h7M12.5 5h1M2.5 11h1M6.5 11h7M11 3.5v3M5 9.5v3',
-  never: 'M5 8h.01M8 8h.01M11 8h.01',
-}
-
-function OutcomeIcon({ outcome }: { outcome: Outcome | 'never' }) {
-  return (
-    <svg className="outcome-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path d={ICON_PATHS[outcome]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  )
+const ICONS: Readonly<Record<Outcome | 'never', LucideIcon>> = {
+  valid: CircleCheck,
+  limited: ShieldAlert,
+  invalid: CircleX,
+  expired: CalendarX,
+  blocked: WifiOff,
+  unknown: CircleHelp,
+  misconfigured: SlidersHorizontal,
+  never: CircleDashed,
 }
 
 /** The outcome's label with its icon and colour; "Not checked yet" for a key never checked. */
 export function OutcomeBadge({ outcome }: { outcome: Outcome | null }) {
   const key = outcome ?? 'never'
+  const Icon = ICONS[key]
   return (
     <span className={`outcome-badge outcome-${key}`}>
-      <OutcomeIcon outcome={key} />
+      <Icon className="outcome-icon" size={14} strokeWidth={2.25} aria-hidden="true" focusable="false" />
       {outcome ? OUTCOME_LABELS[outcome] : NEVER_CHECKED}
     </span>
   )
+}
+
+/** The outcome's next step, beside its badge: the same words wherever an outcome is shown. */
+export function NextStep({ outcome, provider }: { outcome: Outcome; provider: string }) {
+  return (
+    <span className="next-step">
+      <span className="visually-hidden"> — </span>
+      {OUTCOME_NEXT_STEPS[outcome](provider)}
+    </span>
+  )
+}
+
+/** What the provider's own words add to the outcome's general meaning, if anything. */
+export function providerSentence(outcome: Outcome, sentence: string | null): string | null {
+  return sentence === null || sentence === OUTCOME_LABELS[outcome] || sentence === OUTCOME_SENTENCES[outcome] ? null : sentence
 }
 
 /** "checked 3 min ago", redrawn each minute; the exact time as a tooltip and for screen readers. */
@@ -41,45 +52,80 @@ export function CheckedAt({ at, prefix = 'checked ' }: { at: number; prefix?: st
   const now = useStore(selectNow)
   const exact = exactTime(at)
   return (
-    <time className="checked-at" dateTime={new Date(at).toISOString()} title={exact}>
-      {prefix}
+    <time className="checked-at" dateTime={machineTime(at)} title={exact}>
+      {prefix && <span className="checked-prefix">{prefix}</span>}
       {relativeTime(at, now)}
       <span className="visually-hidden"> ({exact})</span>
     </time>
   )
 }
 
-/** A key's latest check: badge, the provider-specific sentence and when. */
-export function CheckStatus({ lastCheck, compact = false }: { lastCheck: LastCheck | null; compact?: boolean }) {
-  if (!lastCheck) {
+interface StatusProps {
+  /** The key as the list has it: its last check and its expiry date. */
+  entry: { readonly expiresOn: string | null; readonly lastCheck: LastCheck | null }
+  /** The provider's name, for the next step ("revoke it in …"). */
+  provider: string
+}
+
+/** When the status shown was found: "checked 3 min ago", or the expiry date a key is past. */
+function StatusWhen({ entry, shown }: { entry: StatusProps['entry']; shown: ShownCheck }) {
+  if (shown.at !== null) return <CheckedAt at={shown.at} />
+  return (
+    <span className="checked-at">
+      <span className="checked-prefix">expiry date </span>
+      {formatDay(entry.expiresOn ?? '')}
+    </span>
+  )
+}
+
+/** A row's status line: badge and next step, in one line that gives way at its end. */
+export function RowStatus({ entry, provider }: StatusProps) {
+  const shown = shownCheck(entry, useStore(selectNow))
+  if (!shown) {
     return (
-      <span className={compact ? 'check-status compact' : 'check-status'}>
+      <span className="check-status compact">
         <OutcomeBadge outcome={null} />
       </span>
     )
   }
-  // "Works" says it all; repeating it as the sentence would only be noise.
-  const sentence = lastCheck.sentence === OUTCOME_LABELS[lastCheck.outcome] ? null : lastCheck.sentence
-  if (compact) {
-    return (
-      <span className="check-status compact">
-        <OutcomeBadge outcome={lastCheck.outcome} />
+  return (
+    <span className="check-status compact">
+      <OutcomeBadge outcome={shown.outcome} />
+      <span className="check-line" title={OUTCOME_NEXT_STEPS[shown.outcome](provider)}>
+        <NextStep outcome={shown.outcome} provider={provider} />
         <span className="visually-hidden">. </span>
-        {sentence && (
-          <span className="check-sentence" title={sentence}>
-            {sentence}
-            <span className="visually-hidden">. </span>
-          </span>
-        )}
-        <CheckedAt at={lastCheck.at} />
+      </span>
+    </span>
+  )
+}
+
+/** A row's "checked 3 min ago" (or expiry date), beside the key's name. */
+export function RowWhen({ entry }: Pick<StatusProps, 'entry'>) {
+  const shown = shownCheck(entry, useStore(selectNow))
+  return shown ? <StatusWhen entry={entry} shown={shown} /> : null
+}
+
+/**
+ * A key's status on its page: badge and next step, what the provider's answer adds, then when.
+ * Past its expiry date a key is "Expired" at once, from the date alone, whatever a check said.
+ */
+export function CheckStatus({ entry, provider }: StatusProps) {
+  const shown = shownCheck(entry, useStore(selectNow))
+  if (!shown) {
+    return (
+      <span className="check-status">
+        <OutcomeBadge outcome={null} />
       </span>
     )
   }
+  const sentence = providerSentence(shown.outcome, shown.sentence)
   return (
     <div className="check-status">
-      <OutcomeBadge outcome={lastCheck.outcome} />
+      <p className="check-headline">
+        <OutcomeBadge outcome={shown.outcome} /> <NextStep outcome={shown.outcome} provider={provider} />
+      </p>
       {sentence && <p className="check-sentence">{sentence}</p>}
-      <CheckedAt at={lastCheck.at} />
+      <StatusWhen entry={entry} shown={shown} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { OUTCOME_LABELS, type OutcomeCounts } from '../../../electron/shared/checks'
+import { outcomeLine, type OutcomeCounts } from '../../../electron/shared/checks'
 import type { CheckRecord, CheckRunFinished, CheckRunProgress, LastCheck } from '../../../electron/shared/dto'
 import { errorOf, type KeyholdClient } from '../api/client'
 import { EMPTY_COUNTS, runResultText, type OutcomeFilter } from '../checks-ui'
@@ -91,11 +91,12 @@ export const createChecksSlice =
       set((s) => ({ checking: new Set(s.checking).add(id) }))
       const entry = get().entries.find((e) => e.id === id)
       const name = entry && !entry.damaged ? entry.name : 'The key'
+      const provider = entry && !entry.damaged ? (get().providers?.find((p) => p.id === entry.provider)?.label ?? entry.provider) : 'the provider'
       try {
         const record = await api.call('keyhold:keys.check', { id })
         const lastCheck: LastCheck = { outcome: record.outcome, at: record.at, sentence: record.sentence }
         get().recordLastCheck(id, lastCheck)
-        get().announce(`${name}: ${OUTCOME_LABELS[record.outcome]}`)
+        get().announce(`${name}: ${outcomeLine(record.outcome, provider)}`)
         if (get().selectedId === id) await get().loadHistory(id)
       } catch (err) {
         get().announce(`${name} could not be checked: ${errorOf(err).message}`)

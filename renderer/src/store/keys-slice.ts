@@ -1,5 +1,7 @@
 import type { KeyDetail, KeyListEntry, KeyUpdateInput, LastCheck, NewKeyInput } from '../../../electron/shared/dto'
 import type { KeyholdClient } from '../api/client'
+import { ALL_KEYS, REVOKED, sameView, type ListView } from '../list-views'
+import { isShown } from './selectors'
 import type { SliceCreator } from './slice'
 
 export interface KeysSlice {
@@ -11,6 +13,14 @@ export interface KeysSlice {
   matchedQuery: string
   selectedId: string | null
   detail: KeyDetail | null
+  /** The sidebar's list: all keys, what needs attention, a provider's, a tag's, or the revoked ones. */
+  view: ListView
+  setView: (view: ListView) => void
+  /**
+   * Makes a key about to be opened visible: when the list, the outcome filter or the search hides
+   * it, they give way to the list that holds it (All keys, or Revoked), so what opens is in view.
+   */
+  bringIntoView: (id: string) => void
   loadKeys: () => Promise<void>
   search: (query: string) => Promise<void>
   select: (id: string | null) => Promise<void>
@@ -44,6 +54,20 @@ export const createKeysSlice =
       matchedQuery: '',
       selectedId: null,
       detail: null,
+      view: ALL_KEYS,
+
+      setView(view) {
+        if (!sameView(view, get().view)) set({ view })
+      },
+
+      bringIntoView(id) {
+        if (isShown(get(), id)) return
+        const entry = get().entries.find((e) => e.id === id)
+        const revoked = entry !== undefined && !entry.damaged && entry.revokedAt !== null
+        set({ view: revoked ? REVOKED : ALL_KEYS })
+        get().setOutcomeFilter('all')
+        if (!isShown(get(), id)) void get().search('')
+      },
 
       async loadKeys() {
         const entries = await api.call('keyhold:keys.list')
@@ -66,6 +90,7 @@ export const createKeysSlice =
 
       async select(id) {
         if (id === null) return deselect()
+        get().bringIntoView(id)
         set({ selectedId: id, detail: null })
         get().dismissCopyError()
         void get().loadHistory(id)
@@ -80,6 +105,7 @@ export const createKeysSlice =
       async addKey(input) {
         const added = await api.call('keyhold:keys.add', input)
         await get().loadKeys()
+        get().bringIntoView(added.id)
         set({ selectedId: added.id, detail: added })
         // A key just added has never been checked: its history is known to be empty.
         get().historyIsEmpty(added.id)
@@ -90,6 +116,7 @@ export const createKeysSlice =
       async updateKey(input) {
         const updated = await api.call('keyhold:keys.update', input)
         await get().loadKeys()
+        get().bringIntoView(updated.id)
         set({ selectedId: updated.id, detail: updated })
         get().announce(`Saved “${updated.name}”.`)
         return updated
@@ -112,7 +139,7 @@ export const createKeysSlice =
 
       clearKeys() {
         searchGeneration++
-        set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null })
+        set({ entries: [], query: '', matches: null, matchedQuery: '', selectedId: null, detail: null, view: ALL_KEYS })
       },
     }
   }

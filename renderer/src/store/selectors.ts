@@ -1,5 +1,6 @@
 import type { KeyListEntry } from '../../../electron/shared/dto'
 import type { OutcomeFilter } from '../checks-ui'
+import { countViews, inView, isoToday, shownCheck, type AttentionClock, type ListView, type ViewCounts } from '../list-views'
 import type { Store } from './store'
 
 export const selectVaultState = (s: Store) => s.vault?.state ?? null
@@ -37,33 +38,72 @@ export function selectSelectedEntry(s: Store): Store['entries'][number] | undefi
 /** The selected key's history, never another key's that is still on screen. */
 export const selectSelectedHistory = (s: Store) => (s.history && s.history.keyId === s.selectedId ? s.history : null)
 
-/** Revoked keys are an archive: shown under "Revoked" only, and only there. */
-function passes(entry: KeyListEntry, filter: OutcomeFilter): boolean {
-  const revoked = !entry.damaged && entry.revokedAt !== null
-  if (filter === 'revoked' || revoked) return filter === 'revoked' && revoked
-  if (filter === 'all') return true
-  if (entry.damaged) return false
-  return filter === 'unchecked' ? entry.lastCheck === null : entry.lastCheck?.outcome === filter
+/** What the attention rules are measured against: the minute's clock and the reminder window. */
+export function selectClock(s: Store): AttentionClock {
+  return { now: s.now, warnDays: s.settings?.reminders.warnDays ?? null }
 }
 
-// Memoized on the three inputs so the list component re-renders only when they change.
+function passesFilter(entry: KeyListEntry, filter: OutcomeFilter, now: number): boolean {
+  if (filter === 'all') return true
+  if (entry.damaged) return false
+  // The outcome a row shows is the one it is filtered by: a key past its date is "Expired".
+  const shown = shownCheck(entry, now)
+  return filter === 'unchecked' ? shown === null : shown?.outcome === filter
+}
+
+// Memoized on its inputs so the list component re-renders only when they change; the clock counts
+// only where the rules read it (attention by the minute, outcomes by the day).
 interface Visible {
   readonly matches: ReadonlySet<string> | null
   readonly filter: OutcomeFilter
+  readonly view: ListView
+  readonly clock: string
   readonly visible: readonly KeyListEntry[]
+  readonly ids: ReadonlySet<string>
 }
 const visibleCache = new WeakMap<readonly KeyListEntry[], Visible>()
-export function selectVisibleEntries(s: Store): readonly KeyListEntry[] {
-  const { entries, matches, outcomeFilter } = s
-  const cached = visibleCache.get(entries)
-  if (cached && cached.matches === matches && cached.filter === outcomeFilter) return cached.visible
-  const visible = entries.filter((e) => (!matches || matches.has(e.id)) && passes(e, outcomeFilter))
-  visibleCache.set(entries, { matches, filter: outcomeFilter, visible })
-  return visible
+
+function clockKey(s: Store): string {
+  const clock = selectClock(s)
+  if (s.view.kind === 'attention') return `${clock.now}/${clock.warnDays}`
+  return s.outcomeFilter === 'all' ? '' : isoToday(clock.now)
 }
 
-/** True when a search or a filter narrows the list, so "Check all" checks what is shown. */
-export const selectIsNarrowed = (s: Store) => s.matches !== null || s.outcomeFilter !== 'all'
+function visibleOf(s: Store): Visible {
+  const { entries, matches, outcomeFilter, view } = s
+  const clock = clockKey(s)
+  const cached = visibleCache.get(entries)
+  if (cached && cached.matches === matches && cached.filter === outcomeFilter && cached.view === view && cached.clock === clock) return cached
+  const c = selectClock(s)
+  const visible = entries.filter((e) => (!matches || matches.has(e.id)) && inView(e, view, c) && passesFilter(e, outcomeFilter, c.now))
+  const result: Visible = { matches, filter: outcomeFilter, view, clock, visible, ids: new Set(visible.map((e) => e.id)) }
+  visibleCache.set(entries, result)
+  return result
+}
+
+/** The keys of the chosen list, narrowed by the outcome filter and the search. */
+export const selectVisibleEntries = (s: Store): readonly KeyListEntry[] => visibleOf(s).visible
+
+/** Whether the list on screen holds this key. */
+export const isShown = (s: Store, id: string): boolean => visibleOf(s).ids.has(id)
+
+export const selectView = (s: Store) => s.view
+
+// Counted per entries array and clock minute: the sidebar asks on every change of the store.
+const countsCache = new WeakMap<readonly KeyListEntry[], { key: string; providers: Store['providers']; counts: ViewCounts }>()
+/** How many keys each sidebar list holds (the search and the outcome filter do not change them). */
+export function selectViewCounts(s: Store): ViewCounts {
+  const clock = selectClock(s)
+  const key = `${clock.now}/${clock.warnDays}`
+  const cached = countsCache.get(s.entries)
+  if (cached && cached.key === key && cached.providers === s.providers) return cached.counts
+  const counts = countViews(s.entries, (s.providers ?? []).map((p) => p.id), clock)
+  countsCache.set(s.entries, { key, providers: s.providers, counts })
+  return counts
+}
+
+/** True when a search, a filter or a list other than All keys narrows what is shown, so "Check all" checks that. */
+export const selectIsNarrowed = (s: Store) => s.matches !== null || s.outcomeFilter !== 'all' || s.view.kind !== 'all'
 
 /** What "Check all" sends: the shown keys that can be checked, or undefined for every key. */
 export function checkAllTargets(s: Store): readonly string[] | undefined {

@@ -5,6 +5,7 @@ import { createClient, type KeyholdClient } from '../api/client'
 import { createChecksSlice, type ChecksSlice } from './checks-slice'
 import { createClipboardSlice, type ClipboardSlice } from './clipboard-slice'
 import { createKeysSlice, type KeysSlice } from './keys-slice'
+import { isShown, selectSelectedEntry } from './selectors'
 import { createProvidersSlice, type ProvidersSlice } from './providers-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 import type { SliceCreator } from './slice'
@@ -48,7 +49,20 @@ export function createKeyholdStore(bridge: KeyholdBridge): KeyholdStore {
     ui: createUiSlice,
   }
   const store = createStore<Store>()(combineSlices(slices))
+  store.subscribe(closeWhatTheListHides)
   return Object.assign(store, { api })
+}
+
+/**
+ * The detail follows the list: when the person changes the sidebar's list, the outcome filter or
+ * the search so that the open key is no longer shown, it closes rather than staying open beside a
+ * list without it. A key that leaves the list by what happens to it (a check, its revocation) stays
+ * open until the list is changed: the person is still reading it, or a dialog about it is open.
+ * A key not (yet) in the list at all is left to the next reload, which closes it if it is gone.
+ */
+function closeWhatTheListHides(s: Store, prev: Store): void {
+  const narrowed = s.view !== prev.view || s.outcomeFilter !== prev.outcomeFilter || s.matches !== prev.matches
+  if (narrowed && s.selectedId !== null && selectSelectedEntry(s) !== undefined && !isShown(s, s.selectedId)) void s.select(null)
 }
 
 /** The store's state from its slices, each holding a `set` limited to the fields it created. */

@@ -1,7 +1,11 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { createMainWindow, HARDENED_WEB_PREFERENCES, revealWindow, type BrowserWindowCtor } from '../../../electron/main/window'
 import { Emitter } from './doubles'
+
+const ROOT = join(import.meta.dirname, '..', '..', '..')
 
 const EXPECTED_HARDENED = {
   contextIsolation: true,
@@ -63,6 +67,20 @@ describe('the main window', () => {
 
   it('loads our own page over app://, never file:// or http://', () => {
     expect(create(false).loadURL).toHaveBeenCalledExactlyOnceWith('app://keyhold/index.html')
+  })
+
+  it('carries Keyhold’s icon when given one, and main gives it the 256 px PNG from resources/', () => {
+    FakeWindow.created = []
+    createMainWindow(Ctor, { devTools: false, icon: '/opt/keyhold/resources/icon.png' })
+    expect(FakeWindow.created[0]?.options.icon).toBe('/opt/keyhold/resources/icon.png')
+    expect(create(false).options).not.toHaveProperty('icon')
+    const main = readFileSync(join(ROOT, 'electron/main/index.ts'), 'utf8')
+    expect(main).toMatch(/import iconPath from '\.\.\/\.\.\/resources\/icon\.png\?asset'/)
+    expect(main).toMatch(/createMainWindow\(BrowserWindow, \{[^}]*icon: iconPath/)
+    // A PNG's IHDR: width and height, big-endian, at bytes 16 and 20.
+    const png = readFileSync(join(ROOT, 'resources/icon.png'))
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([256, 256])
   })
 
   it('stays hidden until its first paint is ready', () => {
