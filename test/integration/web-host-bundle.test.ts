@@ -126,5 +126,7 @@ describe('the bundled web host (electron/web/run-bundled.mjs)', () => {
     // better-sqlite3 is imported with the store; the probe must see it, or it sees nothing.
     expect(loaded.packages).toContain('better-sqlite3')
     expect(loaded.packages).not.toContain('x11')
+    // Only Electron's main process reads the built-in registry; built here, its schemas cost the start.
+    expect(readFileSync(BUNDLE, 'utf8')).not.toContain('new ProviderRegistry(BUILT_IN_PROVIDERS)')
   })
 })
