@@ -36,19 +36,25 @@ const SESSION_ENDED = {
  */
 async function openSession(): Promise<string | undefined> {
   const token = new URLSearchParams(window.location.hash.slice(1)).get(TOKEN_KEY)
-  if (token) {
-    history.replaceState(null, '', window.location.pathname)
-    try {
-      const response = await fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })
-      if (response.ok) {
-        const body = (await response.json()) as { value?: { session?: unknown } }
-        if (typeof body.value?.session === 'string') sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
+  if (!token) return sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined
+  history.replaceState(null, '', window.location.pathname)
+  const exchange = fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })
+  // The first touch of sessionStorage waits on the browser to open it (10–25 ms at start):
+  // done while the exchange is on the wire, not after it.
+  const stored = sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined
+  try {
+    const response = await exchange
+    if (response.ok) {
+      const body = (await response.json()) as { value?: { session?: unknown } }
+      if (typeof body.value?.session === 'string') {
+        sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
+        return body.value.session
       }
-    } catch {
-      // The host is not there; the first call says so.
     }
+  } catch {
+    // The host is not there; the first call says so.
   }
-  return sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined
+  return stored
 }
 
 /** `window.keyhold` for a window served by the local web host: the contract over loopback HTTP. */
