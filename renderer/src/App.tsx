@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { Announcer } from './components/Announcer'
 import { FirstRun } from './screens/FirstRun'
 import { Unlock } from './screens/Unlock'
-import { VaultScreen } from './screens/VaultScreen'
+import { useVaultScreen } from './screens/vault-screen-chunk'
 import { selectConnectionError, selectVaultState } from './store/selectors'
 import { useKeyholdStore, useStore } from './store/store'
 
@@ -11,6 +11,7 @@ export function App() {
   const connectionError = useStore(selectConnectionError)
   const providersLoaded = useStore((s) => s.providers !== null)
   const store = useKeyholdStore()
+  const { VaultScreen, failed: vaultScreenFailed } = useVaultScreen(state !== null && providersLoaded && !connectionError)
 
   useEffect(() => {
     const { subscribe } = store.api
@@ -49,17 +50,32 @@ export function App() {
           </div>
         </main>
       ) : state === null || !providersLoaded ? (
-        <main className="gate" aria-busy="true">
-          <p>Opening Keyhold…</p>
-        </main>
+        <Opening />
       ) : state === 'absent' ? (
         <FirstRun />
       ) : state === 'locked' ? (
         <Unlock />
-      ) : (
+      ) : VaultScreen ? (
         <VaultScreen />
+      ) : vaultScreenFailed ? (
+        <main className="gate">
+          <div className="gate-card" role="alert">
+            <h1>The vault could not be shown</h1>
+            <p>Part of the Keyhold window did not load. Reload the window to try again.</p>
+          </div>
+        </main>
+      ) : (
+        <Opening />
       )}
       <Announcer />
     </div>
+  )
+}
+
+function Opening() {
+  return (
+    <main className="gate" aria-busy="true">
+      <p>Opening Keyhold…</p>
+    </main>
   )
 }

@@ -222,7 +222,9 @@ async function benchStart(browser: Browser, dataDir: string): Promise<void> {
       const painted = probe.timeOrigin + (unlock.raf as number) - t0
       runs.push(painted)
       const origin = probe.timeOrigin - t0
-      const loads = (await loadTimings(page)).map((l) => `${l.name} ${(origin + l.end).toFixed(0)}`).join(', ')
+      // Each request as start→first byte→end, so a gap between them shows as the page's own time.
+      const at = (t: number) => (origin + t).toFixed(0)
+      const loads = (await loadTimings(page)).map((l) => `${l.name} ${at(l.start)}→${at(l.firstByte)}→${at(l.end)}`).join(', ')
       details.push(
         `ready ${(host.readyAt - start).toFixed(0)}, page origin ${origin.toFixed(0)}, loaded: ${loads}; ` +
           `heading ${(origin + unlock.seen).toFixed(0)}, frame ${painted.toFixed(0)} (node saw it at ${(seenByNode - start).toFixed(0)})`,
@@ -252,12 +254,17 @@ const apiTimings = (page: Page): Promise<ResourceTiming[]> =>
       .map((e) => ({ name: e.name.slice(e.name.indexOf('/api/') + 5), duration: e.duration, wait: e.responseStart - e.requestStart, bytes: e.encodedBodySize })),
   )
 
-/** When the page's document and each request it made finished, in ms after its time origin. */
-const loadTimings = (page: Page): Promise<{ name: string; end: number }[]> =>
+/** When the page's document and each request it made started, had its first byte and finished, in ms after its time origin. */
+const loadTimings = (page: Page): Promise<{ name: string; start: number; firstByte: number; end: number }[]> =>
   page.evaluate(() =>
-    (performance.getEntries() as unknown as { entryType: string; name: string; responseEnd: number }[])
+    (performance.getEntries() as unknown as { entryType: string; name: string; startTime: number; responseStart: number; responseEnd: number }[])
       .filter((e) => e.entryType === 'navigation' || e.entryType === 'resource')
-      .map((e) => ({ name: e.entryType === 'navigation' ? 'document' : e.name.replace(/^https?:\/\/[^/]+\/(api\/keyhold:)?/, ''), end: e.responseEnd })),
+      .map((e) => ({
+        name: e.entryType === 'navigation' ? 'document' : e.name.replace(/^https?:\/\/[^/]+\/(api\/keyhold:)?/, ''),
+        start: e.startTime,
+        firstByte: e.responseStart,
+        end: e.responseEnd,
+      })),
   )
 
 async function heapMb(page: Page): Promise<{ used: number; total: number }> {

@@ -27,16 +27,16 @@ afterAll(() => {
 
 type Host = ChildProcessByStdio<null, Readable, Readable>
 
-/** Starts the launcher exactly as `npm run web` does: plain Node, no tsx. */
-async function startBundled(): Promise<{ proc: Host; lines: string[]; url: URL }> {
+/** Starts the launcher exactly as `npm run web` does: plain Node, no tsx (`nodeArgs` go before the script). */
+async function startBundled(nodeArgs: readonly string[] = []): Promise<{ proc: Host; lines: string[]; url: URL; stderr: () => string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: '1', KEYHOLD_WEB_BUNDLE_DIR: BUNDLE_DIR }
   delete env['NODE_OPTIONS']
-  const args = ['electron/web/run-bundled.mjs', '--data-dir', join(dir.path, 'data'), '--port', '0', '--no-open', '--renderer-dir', rendererDir]
+  const args = [...nodeArgs, 'electron/web/run-bundled.mjs', '--data-dir', join(dir.path, 'data'), '--port', '0', '--no-open', '--renderer-dir', rendererDir]
   const proc = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
   const lines = await new Promise<string[]>((resolve, reject) => {
     const seen: string[] = []
-    let stderr = ''
-    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     createInterface({ input: proc.stdout }).on('line', (line) => {
       seen.push(line)
       if (line.startsWith(READY_PREFIX)) resolve(seen)
@@ -44,8 +44,25 @@ async function startBundled(): Promise<{ proc: Host; lines: string[]; url: URL }
     proc.once('exit', (code) => reject(new Error(`the bundled host exited (${code}) before it was ready: ${seen.join('\n')}\n${stderr}`)))
   })
   const { url } = JSON.parse((lines.at(-1) ?? '').slice(READY_PREFIX.length)) as { url: string }
-  return { proc, lines, url: new URL(url) }
+  return { proc, lines, url: new URL(url), stderr: () => stderr }
 }
+
+/**
+ * Loaded into the host with --import: as the ready line is written, it writes to stderr which of
+ * Node's undici internals and which files under node_modules the process has loaded by then.
+ */
+const LOADED_PROBE = `
+import { createRequire } from 'node:module'
+const cache = createRequire(process.cwd() + '/').cache
+const write = process.stdout.write.bind(process.stdout)
+process.stdout.write = (chunk, ...rest) => {
+  if (String(chunk).startsWith(${JSON.stringify(READY_PREFIX)})) {
+    const undici = process.moduleLoadList.filter((m) => m.includes('undici'))
+    const packages = [...new Set(Object.keys(cache).map((f) => /node_modules\\/((@[^/]+\\/)?[^/]+)/.exec(f)?.[1]).filter(Boolean))]
+    process.stderr.write('LOADED ' + JSON.stringify({ undici, packages }) + '\\n')
+  }
+  return write(chunk, ...rest)
+}`
 
 async function stop(proc: Host): Promise<void> {
   const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })))
@@ -97,5 +114,19 @@ describe('the bundled web host (electron/web/run-bundled.mjs)', () => {
     expect(third.lines).not.toContain(BUILDING)
     expect(third.lines).not.toContain(REBUILDING)
     await stop(third.proc)
+  })
+
+  it('is ready without loading what only later calls use: undici (fetch, http’s WebSocket) or the X11 client', { timeout: 120_000 }, async () => {
+    const host = await startBundled([`--import=data:text/javascript,${encodeURIComponent(LOADED_PROBE)}`])
+    await stop(host.proc)
+    const line = host.stderr().split('\n').find((l) => l.startsWith('LOADED '))
+    if (line === undefined) throw new Error(`the probe wrote nothing: ${host.stderr()}`)
+    const loaded = JSON.parse(line.slice('LOADED '.length)) as { undici: string[]; packages: string[] }
+    expect(loaded.undici).toEqual([])
+    // better-sqlite3 is imported with the store; the probe must see it, or it sees nothing.
+    expect(loaded.packages).toContain('better-sqlite3')
+    expect(loaded.packages).not.toContain('x11')
+    // Only Electron's main process reads the built-in registry; built here, its schemas cost the start.
+    expect(readFileSync(BUNDLE, 'utf8')).not.toContain('new ProviderRegistry(BUILT_IN_PROVIDERS)')
   })
 })

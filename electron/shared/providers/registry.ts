@@ -126,5 +126,8 @@ export function isPortalUrlOf(descriptor: ProviderDescriptor, raw: string): bool
   return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && descriptor.portalHosts.some((p) => hostMatches(p, url.hostname))
 }
 
-/** The registry of the built-in providers. */
-export const builtInProviders = new ProviderRegistry(BUILT_IN_PROVIDERS)
+/**
+ * The registry of the built-in providers. Pure for the bundler: only Electron's main process reads
+ * it, and where it is not read (the web host, the window) its schemas are not built at load.
+ */
+export const builtInProviders = /* @__PURE__ */ new ProviderRegistry(BUILT_IN_PROVIDERS)

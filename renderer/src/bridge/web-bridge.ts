@@ -41,23 +41,27 @@ const SESSION_ENDED = {
  */
 async function openSession(): Promise<{ session: string | undefined; refused: boolean }> {
   const token = new URLSearchParams(window.location.hash.slice(1)).get(TOKEN_KEY)
-  if (token) {
-    history.replaceState(null, '', window.location.pathname)
-    try {
-      const response = await fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })
-      if (response.status === 401) sessionStorage.setItem(REFUSED_KEY, '1')
-      if (response.ok) {
-        const body = (await response.json()) as { value?: { session?: unknown } }
-        if (typeof body.value?.session === 'string') {
-          sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
-          sessionStorage.removeItem(REFUSED_KEY)
-        }
+  const current = () => ({ session: sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined, refused: sessionStorage.getItem(REFUSED_KEY) !== null })
+  if (!token) return current()
+  history.replaceState(null, '', window.location.pathname)
+  const exchange = fetch(SESSION_PATH, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })
+  // The first touch of sessionStorage waits on the browser to open it (10–25 ms at start):
+  // done while the exchange is on the wire, not after it.
+  sessionStorage.getItem(SESSION_STORAGE_KEY)
+  try {
+    const response = await exchange
+    if (response.status === 401) sessionStorage.setItem(REFUSED_KEY, '1')
+    if (response.ok) {
+      const body = (await response.json()) as { value?: { session?: unknown } }
+      if (typeof body.value?.session === 'string') {
+        sessionStorage.setItem(SESSION_STORAGE_KEY, body.value.session)
+        sessionStorage.removeItem(REFUSED_KEY)
       }
-    } catch {
-      // The host is not there; the first call says so.
     }
+  } catch {
+    // The host is not there; the first call says so.
   }
-  return { session: sessionStorage.getItem(SESSION_STORAGE_KEY) ?? undefined, refused: sessionStorage.getItem(REFUSED_KEY) !== null }
+  return current()
 }
 
 /** `window.keyhold` for a window served by the local web host: the contract over loopback HTTP. */

@@ -1,4 +1,4 @@
-import { createClient, type X11Callback, type X11Client, type X11Event, type X11Property } from 'x11'
+import type { X11Callback, X11Client, X11Event, X11Property } from 'x11'
 
 /** The X server connection is gone, never came up, or refused a request. Its message names no value. */
 export class X11LinkError extends Error {}
@@ -55,7 +55,9 @@ export class X11Link {
   }
 
   /** Connects to `display` and creates our window; rejects within `timeoutMs`. */
-  static open(display: string, timeoutMs: number): Promise<X11Link> {
+  static async open(display: string, timeoutMs: number): Promise<X11Link> {
+    // Loaded at the first connection, not with the host: its start has no use for it.
+    const { createClient } = await import('x11')
     return new Promise((resolve, reject) => {
       let settled = false
       let client: X11Client | undefined
