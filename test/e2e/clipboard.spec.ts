@@ -1,4 +1,3 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,6 +6,7 @@ import { addKey, createVault, expect, startHost, stopHost, test, type KeySpec, t
 import { expectAccessible } from './pages/accessible'
 import { KeyList } from './pages/key-list'
 import { SecretWatch } from './secret-watch'
+import { clipboardTargets, otherProgramCopies, readClipboard, useXDisplay } from './support/x-clipboard'
 
 /**
  * Copy, reveal and "Paste from clipboard" in the window, proved on the REAL X11 clipboard of this
@@ -28,90 +28,7 @@ const COUNTDOWN = /^Copied — clears in (\d+) s$/
 const HINT_TARGET = 'x-kde-passwordManagerHint'
 const LEFT_ALONE = 'You copied something else since, so Keyhold left the clipboard as it is.'
 
-// ---- The X server and xclip --------------------------------------------------------------------
-
-let display = ''
-let xvfb: ChildProcess | undefined
-let previousDisplay: string | undefined
-
-/** `Xvfb -displayfd 1` picks a free display and prints its number once it accepts connections. */
-function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
-  // -noreset: a server that resets whenever its last client leaves (a host stopping between tests)
-  // could drop the next host's connection.
-  const child = spawn('Xvfb', ['-displayfd', '1', '-nolisten', 'tcp', '-noreset', '-screen', '0', '640x480x24'], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  })
-  return new Promise((resolve, reject) => {
-    let out = ''
-    child.once('error', (err) => reject(new Error(`Xvfb could not start (apt-get install -y xvfb xclip): ${err.message}`)))
-    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it reported its display`)))
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const number = /^(\d+)\n/.exec(out)?.[1]
-      if (number !== undefined) {
-        child.removeAllListeners('exit')
-        resolve({ child, display: `:${number}` })
-      }
-    })
-  })
-}
-
-test.beforeAll(async () => {
-  previousDisplay = process.env.DISPLAY
-  if (previousDisplay) {
-    display = previousDisplay
-    return
-  }
-  const started = await startXvfb()
-  xvfb = started.child
-  display = started.display
-  // fixtures.ts starts each web host with process.env: this is how its core finds the display.
-  process.env.DISPLAY = display
-})
-
-test.afterAll(async () => {
-  if (!xvfb) return
-  if (previousDisplay === undefined) delete process.env.DISPLAY
-  const child = xvfb
-  xvfb = undefined
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await exited
-})
-
-const xenv = () => ({ ...process.env, DISPLAY: display })
-
-/** Runs xclip to its end. Exit code 1 with "not available" is an empty clipboard (no owner, or no text). */
-function xclipOut(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('xclip', ['-selection', 'clipboard', ...args, '-o'], { env: xenv(), timeout: 2000, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout)
-      if (err.code === 1 && /not available|no such|cannot convert/i.test(stderr)) return resolve('')
-      reject(new Error(`xclip ${args.join(' ')} failed: ${err.message} ${stderr}`))
-    })
-  })
-}
-
-/** What another program pasting now would get. */
-const readClipboard = () => xclipOut([])
-
-/** The targets the clipboard's owner offers. */
-const clipboardTargets = async () => (await xclipOut(['-t', 'TARGETS'])).split('\n').filter(Boolean)
-
-/**
- * Another program copies `text`. xclip keeps serving the selection from a child after its parent
- * exits (TOOLCHAIN.md: execFile would hang on its pipes), so wait until the clipboard reads it.
- */
-async function otherProgramCopies(text: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('xclip', ['-selection', 'clipboard', '-i'], { env: xenv(), stdio: ['pipe', 'ignore', 'ignore'] })
-    child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`xclip -i exited with ${code}`))))
-    child.stdin?.end(text)
-  })
-  await expect.poll(readClipboard, { message: 'the other program’s text is on the clipboard' }).toBe(text)
-}
+useXDisplay(test)
 
 // ---- The window ---------------------------------------------------------------------------------
 

@@ -12,11 +12,9 @@ test('after unlock, the keys that have expired or expire soon are named, each a 
   await app.addKey({ provider: 'Spreeflo', name: 'Newsletter', secret: 'sf-soon-e2e', fields: { 'Key name in Spreeflo': 'news', 'Expires on (optional)': inDays(3) } })
   await app.addKey({ provider: 'Spreeflo', name: 'Far off', secret: 'sf-later-e2e', fields: { 'Key name in Spreeflo': 'far', 'Expires on (optional)': inDays(200) } })
 
-  await page.getByRole('button', { name: 'Lock', exact: true }).click()
-  await page.getByLabel('Master password').fill(STRONG_PASSWORD)
-  await page.getByRole('button', { name: 'Unlock' }).click()
+  await app.lockAndUnlock()
 
-  const summary = page.getByRole('region', { name: 'Needs attention' })
+  const summary = app.expirySummary
   await expect(summary.getByRole('heading', { name: '1 key has expired' })).toBeVisible()
   await expect(summary.getByRole('heading', { name: '1 key expires within 14 days' })).toBeVisible()
   await expect(summary).toContainText('expired 2 days ago')

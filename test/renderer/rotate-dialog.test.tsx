@@ -63,6 +63,8 @@ describe('the rotate dialog, from the provider’s rotate guide', () => {
     const fresh = keys.find((k) => k.id !== old.id)
     expect(fresh).toMatchObject({ name: 'Sign-up form', revokedAt: null })
     expect(w.keyhold.core.vault.keys().readSecret(fresh?.id as string)).toBe(NEW)
+    // Its first stored check: without one, a later revocation of it could not be told from a key that never worked here.
+    await waitFor(async () => expect((await call(w.keyhold.core, 'keyhold:keys.history', { id: fresh?.id as string })).map((c) => c.outcome)).toEqual(['valid']))
     await next()
     await heading(integrations as string) // the checklist holds until ticked
     await user.click(dialog.getByRole('checkbox', { name: 'Website sign-up form' }))

@@ -7,6 +7,7 @@ import { applyFault } from './faults'
 import { writeReply } from './http-util'
 import { KeyBook } from './key-book'
 import { listen, shutdown } from './listen'
+import { Portal, PORTAL_PREFIX } from './portal/portal'
 import { assertLoopback } from './loopback'
 import { custom } from './providers/custom'
 import type { ProviderBehaviour } from './providers/provider'
@@ -40,10 +41,14 @@ export async function startSandbox(which: ProviderId | ProviderBehaviour, option
   const closing = new AbortController()
   let origin = ''
   let closed: Promise<void> | undefined
+  const portal = behaviour.portal ? new Portal(behaviour.portal, keys, () => origin) : undefined
+  const isPortal = (path: string) => path === PORTAL_PREFIX || path.startsWith(`${PORTAL_PREFIX}/`) || path.startsWith(`${PORTAL_PREFIX}?`)
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = req.url ?? '/'
     if (path.startsWith(CONTROL_PREFIX)) return handleControl(req, res, sandbox)
+    // A person's pages, not the API: neither logged as a credential received nor subject to faults.
+    if (portal && isPortal(path)) return portal.handle(req, res)
     log.record(provider, req)
     const requestId = randomUUID()
     const fault = faults.take(credentialIdentity(req), presentedSecrets(req))
@@ -72,6 +77,7 @@ export async function startSandbox(which: ProviderId | ProviderBehaviour, option
   const sandbox: Sandbox = {
     provider,
     url: origin + behaviour.basePath,
+    portalUrl: portal ? origin + PORTAL_PREFIX : undefined,
     addKey: (key) => keys.add(key),
     revoke: (secret) => keys.revoke(secret),
     expire: (secret) => keys.expire(secret),

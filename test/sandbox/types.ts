@@ -65,6 +65,8 @@ export interface Sandbox {
   readonly provider: string
   /** The base URL to configure in Keyhold (ThreatSTOP: `…/v4.0`; Threadeo: the root, tenants under `/t/{tenant}`). */
   readonly url: string
+  /** The provider's key page (`GET` it in a browser), where a key is issued and shown once; undefined without one. */
+  readonly portalUrl: string | undefined
   addKey(key: SandboxKey): void
   revoke(secret: string): void
   expire(secret: string): void

@@ -162,6 +162,7 @@ export function RotateKeyDialog() {
   const select = useStore((s) => s.select)
   const loadKeys = useStore((s) => s.loadKeys)
   const announce = useStore((s) => s.announce)
+  const checkKey = useStore((s) => s.checkKey)
   const api = useApi()
   const descriptor = useProvider(detail?.provider ?? '')
   // The old key stays selected through the flow (it turns revoked at the end): its id and details do not change.
@@ -172,6 +173,10 @@ export function RotateKeyDialog() {
     if (!subject || !ctx.captureId) return {}
     const added = await api.call('keyhold:keys.rotate', { id: subject.id, secretCaptureId: ctx.captureId, ...secretChoiceInput(ctx.values.secretChoice) })
     ctx.setCaptureId(null)
+    // The check before saving was not stored (there was no key yet): this is the new key's first,
+    // and what lets a later revocation of it be verified (a provider whose refusal is ambiguous
+    // counts it only for a key that worked here before).
+    void checkKey(added.id).catch(() => undefined)
     await loadKeys()
     announce(`The new ${descriptor?.secret.noun ?? 'key'} is saved as “${added.name}”. The old one stays until it is revoked.`)
     return { newId: added.id }

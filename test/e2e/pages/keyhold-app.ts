@@ -44,6 +44,19 @@ export class KeyholdApp {
     return this.page.getByRole('dialog', { name: 'Settings' })
   }
 
+  /** Locks the vault and unlocks it again: what a person sees after unlock (the expiry summary) shows. */
+  async lockAndUnlock(password = STRONG_PASSWORD): Promise<void> {
+    await this.page.getByRole('button', { name: 'Lock', exact: true }).click()
+    await this.page.getByLabel('Master password').fill(password)
+    await this.page.getByRole('button', { name: 'Unlock' }).click()
+    await expect(this.page.getByRole('list', { name: 'Keys' })).toBeVisible()
+  }
+
+  /** After unlock: the keys that have expired or expire soon. */
+  get expirySummary() {
+    return this.page.getByRole('region', { name: 'Needs attention' })
+  }
+
   async expectAnnounced(text: string): Promise<void> {
     await expect(this.page.getByRole('status')).toHaveText(text)
   }

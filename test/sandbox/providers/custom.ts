@@ -33,4 +33,7 @@ export const custom: ProviderBehaviour = {
   errorBody(status) {
     return { error: reasonPhrase(status) }
   },
+
+  // Any service's key settings, as plain as they come.
+  portal: { title: 'API keys', button: 'Create key', noun: 'API key', deleteLabel: 'Revoke', prefix: 'key_', issue: (secret) => ({ secret }) },
 }

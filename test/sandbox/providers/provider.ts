@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Reply } from '../http-util'
 import type { KeyBook, KeyRules } from '../key-book'
+import type { PortalDesign } from '../portal/design'
 
 export interface ProviderRequest {
   readonly req: IncomingMessage
@@ -20,4 +21,6 @@ export interface ProviderBehaviour extends KeyRules {
   answer(request: ProviderRequest): Reply
   /** The body this provider sends with an error status when a fault gives none. */
   errorBody(status: number, requestId: string): unknown
+  /** Its key page at `/portal` (a key issued there is shown once); a provider without one has none. */
+  readonly portal?: PortalDesign
 }

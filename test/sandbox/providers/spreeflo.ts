@@ -38,4 +38,15 @@ export const spreeflo: ProviderBehaviour = {
   errorBody(status, requestId) {
     return { error: reasonPhrase(status).toLowerCase().replace(/\W+/g, '_'), request_id: requestId }
   },
+
+  // Settings › API Keys: a descriptive name, then + Add API Key; the trash icon revokes.
+  portal: {
+    title: 'Settings › API Keys',
+    button: '+ Add API Key',
+    noun: 'API key',
+    inputs: [{ name: 'name', label: 'API key name', kind: 'text' }],
+    deleteLabel: 'Revoke',
+    prefix: 'sf_live_',
+    issue: (secret) => ({ secret }),
+  },
 }

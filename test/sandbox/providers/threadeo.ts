@@ -62,4 +62,22 @@ export const threadeo: ProviderBehaviour = {
   errorBody(status, requestId) {
     return { error: reasonPhrase(status).toLowerCase().replace(/\W+/g, '_'), request_id: requestId }
   },
+
+  // The seed's API Settings page: the user's API key above the button, the token in an overlay.
+  portal: {
+    title: 'API Settings',
+    button: 'Generate Secret Token',
+    noun: 'Secret token',
+    context: [
+      { name: 'tenant', label: 'Subdomain', initial: DEFAULT_TENANT },
+      { name: 'apiKey', label: 'API key', initial: 'TD-PORTAL-USER' },
+    ],
+    acknowledge: {
+      warning: 'This overlay, in this session, is the only time that you’ll be able to access this token (due to encryption). Turn the toggle to “I understand”, then press “Copy”.',
+      toggle: 'I understand',
+    },
+    deleteLabel: 'Delete',
+    prefix: 'tdst_',
+    issue: (secret, form) => ({ secret, apiKey: form.get('apiKey') ?? '', tenant: form.get('tenant') ?? DEFAULT_TENANT }),
+  },
 }

@@ -121,6 +121,17 @@ export const threatstop: ProviderBehaviour = {
     const additional = status >= 500 ? { detail: 'Internal error', error_code: 10100 } : { detail: reasonPhrase(status) }
     return { status_code: status, error_description: reasonPhrase(status), additional_info: additional, _meta: { request_id: requestId } }
   },
+
+  // The Admin Portal's API Keys: the services the new key may read, then its Add API Key button.
+  portal: {
+    title: 'API Keys',
+    button: 'Add API Key',
+    noun: 'API key',
+    inputs: [{ name: 'read', label: 'Read permission', kind: 'checkboxes', options: SERVICES.map((s) => ({ value: s, label: s })) }],
+    deleteLabel: 'Delete Key',
+    prefix: 'ts_',
+    issue: (secret, form) => ({ secret, services: form.getAll('read') }),
+  },
 }
 
 /** An IPv4 address or a host name: what Check IOC looks up. */
