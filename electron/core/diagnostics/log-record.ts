@@ -47,9 +47,10 @@ export function eventRecord(time: number, name: string, fields?: LogFields): Log
 export function errorRecord(time: number, channel: string, err: unknown): LogRecord {
   const { code } = toApiError(err)
   const at = new Date(time).toISOString()
-  if (code !== 'INTERNAL') return { time: at, level: 'warn', channel: word(channel), error: { name: 'KeyholdError', code: knownCode(code) } }
+  const where = word(channel)
+  if (code !== 'INTERNAL') return { time: at, level: 'warn', channel: where, error: { name: 'KeyholdError', code: knownCode(code) } }
   const cause = causeOf(err, MAX_CAUSES)
-  return { time: at, level: 'error', channel: word(channel), error: { name: className(err), code, frames: stackFrames(err), ...(cause ? { cause } : {}) } }
+  return { time: at, level: 'error', channel: where, error: { name: className(err), code, frames: stackFrames(err), ...(cause ? { cause } : {}) } }
 }
 
 function causeOf(err: unknown, depth: number): CauseSummary | undefined {

@@ -54,8 +54,8 @@ describe('stack frames for the diagnostics log', () => {
   })
 
   it('writes a line that does not read as a frame as "?", and a function name that is not code as its location only', () => {
-    const err = { message: 'm', stack: `Error: other\n    at ${CANARY} (/app/x.js:1:2)\n    ${CANARY}\n    at ok (/app/y.js:3:4)` }
-    expect(stackFrames(err, '')).toEqual(['/app/x.js:1:2', '?', 'ok (/app/y.js:3:4)'])
+    const err = { message: 'm', stack: `Error: other\n    at ${CANARY} (/app/x.js:1:2)\n    ${CANARY}\n    at ${CANARY}\n    at f (https://${CANARY}/x.js:1:2)\n    at ok (/app/y.js:3:4)` }
+    expect(stackFrames(err, '')).toEqual(['/app/x.js:1:2', '?', '?', '?', 'ok (/app/y.js:3:4)'])
   })
 
   it('shows the home folder (often the person’s own name) as ~', () => {
