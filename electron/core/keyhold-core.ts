@@ -8,12 +8,15 @@ import { RequestLimiter } from './checks/limiter'
 import { CaptureStore } from './clipboard/captures'
 import type { ClipboardPort } from './clipboard/clipboard-port'
 import { ClipboardService } from './clipboard/clipboard-service'
+import { createFileLogger, diagnosticsDir } from './diagnostics/file-logger'
+import type { DiagnosticsLogger } from './diagnostics/logger'
 import { CoreEvents } from './events'
 import type { ProviderPlugin } from './providers/provider-check'
 import { CoreProviders } from './providers/registry'
 import { Reminders } from './keys/reminders'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { DEFAULT_IDLE_LOCK_MS, IdleLock } from './vault/idle-lock'
+import type { VaultLifecycleOptions } from './vault-lifecycle'
 import { Vault, type VaultOptions } from './vault/vault'
 
 export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onChange' | 'onKeysDamaged' | 'providers'>> {
@@ -34,6 +37,8 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly idleLockMs?: number
   /** The providers this host registers; the built-ins unless a test build adds its own. */
   readonly providers?: readonly ProviderPlugin[]
+  /** The diagnostics log; JSON lines under the data folder's `logs/` unless a test passes its own. */
+  readonly logger?: DiagnosticsLogger
 }
 
 export interface KeyholdCore {
@@ -43,6 +48,8 @@ export interface KeyholdCore {
   readonly handlers: Handlers
   readonly checks: CheckRunner
   readonly clipboard: ClipboardService
+  /** The diagnostics log core writes to, for a host to record its own failures in the same place. */
+  readonly logger: DiagnosticsLogger
   /**
    * Locks the vault for quit: every willLock participant (checks, captures, the clipboard, …)
    * has finished before the key is wiped and this resolves. Hosts call it before they exit.
@@ -52,13 +59,16 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, ...vaultOptions } = options
   const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
   mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
+  const logger = givenLogger ?? createFileLogger({ dir: diagnosticsDir(paths.dataDir) })
+  logger.event('core.started', { platform: process.platform, node: process.versions.node, electron: process.versions['electron'] ?? null })
   const events = new CoreEvents()
   const vault = new Vault({
     ...vaultOptions,
+    lifecycle: withFailureLog(vaultOptions.lifecycle, logger),
     paths,
     providers,
     onChange: (status, reason) => events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason }),
@@ -66,6 +76,9 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
   })
   // Each of these joins the vault's transitions itself (DESIGN.md, "Core lifecycle").
   const { lifecycle } = vault
+  // Transitions only, no data: a support log shows when the vault opened and why it closed.
+  lifecycle.on('unlocked', () => logger.event('vault.unlocked'))
+  lifecycle.on('willLock', (reason) => logger.event('vault.locking', { reason }))
   const captures = new CaptureStore(lifecycle)
   const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void vault.lock('idle'), lifecycle)
   const clipboard = new ClipboardService({
@@ -90,6 +103,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     events,
     now: vaultOptions.now ?? Date.now,
     lifecycle,
+    logger,
   })
   const reminders = new Reminders(vault, events, vaultOptions.now ?? Date.now, lifecycle)
   return {
@@ -98,12 +112,25 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     events,
     checks: runner,
     clipboard,
+    logger,
     // Every call from the window is activity: it restarts the idle countdown while unlocked.
-    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, providers, reminders, onCall: () => idle.running && idle.touch() }),
+    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, providers, reminders, logger, onCall: () => idle.running && idle.touch() }),
     shutdown: async () => {
       const status = await vault.lock('quit')
       await clipboard.close()
+      logger.event('core.stopped')
       return status
+    },
+  }
+}
+
+/** A lifecycle participant that failed or hung is recorded by the event it ran on (its error never reaches the hook). */
+function withFailureLog(options: VaultLifecycleOptions | undefined, logger: DiagnosticsLogger): VaultLifecycleOptions {
+  return {
+    ...options,
+    onParticipantFailed: (event) => {
+      logger.event('vault.participant-failed', { on: event })
+      options?.onParticipantFailed?.(event)
     },
   }
 }

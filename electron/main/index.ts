@@ -2,6 +2,8 @@
 // Electron requires (paths, scheme privileges and the instance lock before 'ready').
 import { join } from 'node:path'
 import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron'
+import { createFileLogger, diagnosticsDir } from '../core/diagnostics/file-logger'
+import type { DiagnosticsLogger } from '../core/diagnostics/logger'
 import { createKeyholdCore } from '../core/keyhold-core'
 import { resolveDataDir } from '../core/paths'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
@@ -34,23 +36,27 @@ function bootstrap(): void {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
   if (!claimSingleInstance(app, () => revealWindow(mainWindow))) return
+  // Opened by the instance that holds the vault only, so one process writes the log.
+  const logger = createFileLogger({ dir: diagnosticsDir(app.getPath('userData')) })
 
   hardenAllWebContents(app, shell)
   // Closing the window ends the app, which locks the vault; nothing keeps running unseen.
   app.on('window-all-closed', () => app.quit())
-  app.whenReady().then(start).catch((err: unknown) => {
+  app.whenReady().then(() => start(logger)).catch((err: unknown) => {
+    logger.error('host:start', err)
     console.error(`Keyhold could not start: ${err instanceof Error ? err.message : String(err)}`)
     app.exit(1)
   })
 }
 
-function start(): void {
+function start(logger: DiagnosticsLogger): void {
   hardenSession(session.defaultSession)
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR))
 
   // Checks go through Chromium's network stack: the system proxy and certificate store apply.
   const core = createKeyholdCore({
     dataDir: app.getPath('userData'),
+    logger,
     fetch: (input, init) => net.fetch(input, init),
     // Copy happens here in main: Electron's clipboard with the platform's concealed hints.
     clipboard: createElectronClipboard(clipboard, ClipboardItem),

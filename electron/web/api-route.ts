@@ -49,8 +49,9 @@ export async function handleApiCall(core: KeyholdCore, channel: string, req: Inc
   if (envelope === undefined) return refuse(res, 400, 'INVALID_INPUT')
   try {
     sendJson(res, 200, await core.handlers[channel](envelope.input))
-  } catch {
+  } catch (err) {
     // Handlers answer errors as envelopes; this is only a last guard against leaking a stack.
+    core.logger.error(channel, err)
     sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } })
   }
 }

@@ -1,7 +1,9 @@
 // `npm run web`: the whole product on 127.0.0.1, for machines without Electron.
 // Run as `node --import tsx electron/web/cli.ts [--data-dir DIR] [--port N] [--no-open] [--renderer-dir DIR]`.
 import { join, resolve } from 'node:path'
+import { createFileLogger, diagnosticsDir } from '../core/diagnostics/file-logger'
 import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
+import { resolveDataDir } from '../core/paths'
 import { createSystemClipboard } from '../platform/clipboard/system-clipboard'
 import { parseCliArgs, READY_PREFIX, UsageError, USAGE, type CliOptions } from './cli-args'
 import { canOpenBrowser, openBrowser, writeLaunchFile, type LaunchFile } from './open-browser'
@@ -83,8 +85,10 @@ function stopOnSignals(core: KeyholdCore, host: WebHost, launchFile: () => Launc
 async function main(): Promise<void> {
   const options = readOptions()
   const rendererDir = ensureRenderer(options)
-  // The web host's adapters: the clipboard of the machine it runs on.
-  const core = createKeyholdCore({ dataDir: options.dataDir, clipboard: createSystemClipboard() })
+  // The web host's adapters: the clipboard of the machine it runs on, and the diagnostics log
+  // in the same data folder the desktop app writes to.
+  const dataDir = resolveDataDir(options.dataDir)
+  const core = createKeyholdCore({ dataDir, logger: createFileLogger({ dir: diagnosticsDir(dataDir) }), clipboard: createSystemClipboard() })
   const host = await startHost(core, rendererDir, options.port)
   const browser = options.open && canOpenBrowser()
   let launchFile: LaunchFile | undefined

@@ -107,7 +107,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
-    route(req, res).catch(() => {
+    route(req, res).catch((err: unknown) => {
+      core.logger.error('web:request', err)
       if (res.headersSent) return void res.destroy()
       sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } })
     })

@@ -100,6 +100,12 @@ describe('npm run web (electron/web/run-bundled.mjs, running cli.ts bundled)', (
     const exited = exitOf(proc)
     proc.kill('SIGTERM')
     expect(await exited).toEqual({ code: 0, signal: null })
+    // The host's diagnostics log, in the data folder it was given: started, then stopped on the signal.
+    const events = readFileSync(join(dir.path, 'data', 'logs', 'keyhold.log'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { event?: string }).event)
+    expect(events).toEqual(['core.started', 'core.stopped'])
   })
 
   it('opens the browser on a 0600 file forwarding to the address: no command line carries the token', async () => {

@@ -1,7 +1,8 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { LogRecord } from '../../electron/core/diagnostics/log-record'
 import { startWebHost } from '../../electron/web/server'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../../electron/shared/security'
@@ -310,6 +311,22 @@ describe('who may call the API', () => {
       const r = await rawRequest(port, { method, path: '/api/keyhold:vault.status', headers: { Origin: origin, [S]: session } })
       expect(r.status, method).toBe(405)
     }
+  })
+
+  it('answers a handler that throws (a bug) with the INTERNAL sentence, and leaves its channel and frames in the diagnostics log', async () => {
+    const canary = 'CANARY-web-host-bug'
+    // Core's handlers answer envelopes; this stands in for one that does not.
+    ;(t.core.handlers as Record<string, unknown>)['keyhold:vault.status'] = async () => {
+      throw new TypeError(`bug near ${canary}`)
+    }
+    const res = await callApi(t.host, session, 'keyhold:vault.status')
+    expect(res.status).toBe(500)
+    expect(JSON.parse(res.text)).toEqual({ ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } })
+    const log = readFileSync(join(t.core.paths.dataDir, 'logs', 'keyhold.log'), 'utf8')
+    expect(log).not.toContain(canary)
+    const record = log.split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogRecord).find((r) => r.channel === 'keyhold:vault.status')
+    expect(record).toMatchObject({ level: 'error', error: { name: 'TypeError', code: 'INTERNAL' } })
+    expect(record?.error?.frames?.[0]).toMatch(/web-host\.test\.ts:\d+:\d+/)
   })
 })
 

@@ -1,6 +1,7 @@
 import type { CheckRunner } from '../checks/check-runner'
 import type { CaptureStore } from '../clipboard/captures'
 import type { ClipboardService } from '../clipboard/clipboard-service'
+import type { DiagnosticsLogger } from '../diagnostics/logger'
 import type { CoreEvents } from '../events'
 import type { Reminders } from '../keys/reminders'
 import type { CoreProviders } from '../providers/registry'
@@ -17,4 +18,6 @@ export interface ApiDeps {
   readonly reminders: Reminders
   /** Every call from the window: the idle lock restarts its countdown. */
   readonly onCall?: () => void
+  /** Where failed calls are recorded; none when a test builds handlers without one. */
+  readonly logger?: DiagnosticsLogger
 }

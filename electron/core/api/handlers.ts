@@ -3,6 +3,7 @@ import { beforeSavingApi } from './before-saving'
 import { checksApi } from './checks'
 import { clipboardApi } from './clipboard'
 import type { ApiDeps } from './deps'
+import { SILENT_LOGGER } from '../diagnostics/logger'
 import { bindAll, type Handlers } from './handle'
 import { keysApi } from './keys'
 import { remindersApi } from './reminders'
@@ -22,6 +23,6 @@ export { REVEAL_SECONDS } from './clipboard'
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
     { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps) },
-    deps.onCall ?? (() => undefined),
+    { onCall: deps.onCall ?? (() => undefined), logger: deps.logger ?? SILENT_LOGGER },
   )
 }

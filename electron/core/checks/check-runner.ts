@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Outcome } from '../../shared/checks'
 import type { CheckRecord, CheckRunFinished, ProbeResult, ProviderSettings } from '../../shared/dto'
 import type { ActivityLog } from '../activity/activity-log'
+import type { DiagnosticsLogger } from '../diagnostics/logger'
 import { KeyholdError } from '../errors'
 import type { CoreEvents } from '../events'
 import type { KeyStore } from '../keys/key-store'
@@ -27,7 +28,12 @@ export interface CheckRunnerDeps {
   readonly now: () => number
   /** The vault's transitions: a lock cancels every check. */
   readonly lifecycle: LifecycleSubscriptions
+  /** A "check all" runs after its call has answered, so what fails in it is recorded here. */
+  readonly logger?: DiagnosticsLogger
 }
+
+/** The channel a background run's failures are logged under: the call that started it. */
+const RUN_CHANNEL = 'keyhold:checks.start'
 
 const PROGRESS_EVERY_MS = 100
 const FLUSH_EVERY = 50
@@ -100,7 +106,7 @@ export class CheckRunner {
     // A run is never awaited by a caller: whatever goes wrong in it must end here, not as an
     // unhandled rejection (which ends the web host's Node process). A lock waits for `ending`.
     const ending: Promise<void> = this.runAll(runId, targets, controller.signal)
-      .catch(() => undefined)
+      .catch((err: unknown) => this.deps.logger?.error(RUN_CHANNEL, err))
       .finally(() => {
         this.runs.delete(runId)
         this.ending.delete(ending)
@@ -138,6 +144,7 @@ export class CheckRunner {
         return 'stored'
       } catch (err) {
         if (err instanceof KeyholdError && err.code === 'VAULT_LOCKED') locked = true
+        else this.deps.logger?.error(RUN_CHANNEL, err)
         return locked ? 'locked' : 'failed'
       }
     }
@@ -169,6 +176,8 @@ export class CheckRunner {
             progress.soon()
           } catch (err) {
             if (err instanceof Cancelled || signal.aborted) return
+            // Counted as "could not tell" in the summary; why is for the diagnostics log.
+            this.deps.logger?.error(RUN_CHANNEL, err)
             counts.unknown++
             done++
             progress.soon()

@@ -141,6 +141,8 @@ describe('the desktop composition root', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function))
     expect(core.createKeyholdCore).toHaveBeenCalledWith({
       dataDir: '/tmp/keyhold-boot-test',
+      // The diagnostics log the host opened, so the host's own failures land beside core's.
+      logger: expect.objectContaining({ event: expect.any(Function), error: expect.any(Function) }),
       fetch: expect.any(Function),
       clipboard: expect.objectContaining({ writeSecret: expect.any(Function) }),
     })

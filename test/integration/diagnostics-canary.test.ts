@@ -1,0 +1,228 @@
+// P0-6 for the diagnostics log (SECURITY.md's test battery): every contract method runs through a
+// real core with a canary in every secret, name and note, then every file under logs/ is read and
+// neither the canary nor a master password is anywhere in them, while the log still says where a
+// forced INTERNAL failure came from.
+import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { LogRecord } from '../../electron/core/diagnostics/log-record'
+import type { KeyholdCore } from '../../electron/core/keyhold-core'
+import { METHOD_CHANNELS, type MethodChannel } from '../../electron/shared/channels'
+import type { MethodOutput } from '../../electron/shared/contract'
+import type { ApiError } from '../../electron/shared/result'
+import { startSandboxes, type Sandboxes } from '../sandbox'
+import { keyInputs, useSandboxes } from '../support/checks'
+import { testCore } from '../support/core'
+import { tempDir } from '../support/fixtures'
+import { MemoryClipboard } from '../support/memory-clipboard'
+
+const CANARY = `CANARY-LOG-${randomBytes(6).toString('hex')}`
+// Strong enough for the policy, and unique, so a match can only come from this run.
+const PASSWORD = `${randomBytes(5).toString('hex')} violet tractor lantern oyster`
+const NEW_PASSWORD = `${randomBytes(5).toString('hex')} harbour quartz meadow falcon`
+const WRONG_PASSWORD = `${randomBytes(5).toString('hex')} not the password at all`
+const secret = (label: string) => `${CANARY}-${label}`
+
+let sandboxes: Sandboxes
+beforeAll(async () => {
+  sandboxes = await startSandboxes()
+})
+afterAll(async () => {
+  await sandboxes.close()
+})
+
+/** Every file of the logs folder, as someone sent it would read it. */
+function logText(logs: string): string {
+  return readdirSync(logs)
+    .map((f) => readFileSync(join(logs, f), 'utf8'))
+    .join('')
+}
+const records = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LogRecord)
+
+describe('the diagnostics log, after every flow with a canary in every key', () => {
+  it('holds no secret, name, note or password — and does hold the forced INTERNAL failure’s channel and frames', async () => {
+    const dir = tempDir('keyhold-canary-log-')
+    const clipboard = new MemoryClipboard()
+    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000 })
+    const called = new Set<MethodChannel>()
+    const run = async <C extends MethodChannel>(channel: C, input?: unknown): Promise<MethodOutput<C>> => {
+      called.add(channel)
+      const result = await core.handlers[channel](input)
+      if (!result.ok) throw new Error(`${channel} answered ${result.error.code}`)
+      return result.value as MethodOutput<C>
+    }
+    const refuse = async (channel: MethodChannel, input?: unknown): Promise<ApiError> => {
+      called.add(channel)
+      const result = await core.handlers[channel](input)
+      if (result.ok) throw new Error(`${channel} succeeded where an error was expected`)
+      return result.error
+    }
+    const finished = () => new Promise<void>((resolve) => {
+      const stop = core.events.subscribe((event) => {
+        if (event === 'keyhold:checks.finished') {
+          stop()
+          resolve()
+        }
+      })
+    })
+
+    try {
+      // The vault.
+      expect(await run('keyhold:vault.status')).toEqual({ state: 'absent' })
+      await run('keyhold:vault.assessPassword', { password: PASSWORD })
+      await run('keyhold:vault.create', { password: PASSWORD })
+      called.add('keyhold:settings.update')
+      await useSandboxes(core, sandboxes)
+      await run('keyhold:settings.get')
+      await run('keyhold:providers.list')
+
+      // Adding, typed: one key per provider, the canary in the secret, the name, the notes, the account.
+      const typed = {
+        threadeo: secret('threadeo'),
+        threatstop: secret('threatstop'),
+        spreeflo: secret('spreeflo'),
+        custom: secret('custom'),
+      }
+      sandboxes.threadeo.addKey({ secret: typed.threadeo, apiKey: 'TD-CANARY', tenant: 'acme' })
+      sandboxes.threatstop.addKey({ secret: typed.threatstop })
+      sandboxes.spreeflo.addKey({ secret: typed.spreeflo })
+      sandboxes.custom.addKey({ secret: typed.custom })
+      const extras = { notes: `notes ${CANARY}`, account: `${CANARY}@example.com`, tags: [`tag-${CANARY}`] }
+      const threadeo = await run('keyhold:keys.add', { ...keyInputs.threadeo(typed.threadeo, 'acme', 'TD-CANARY'), ...extras })
+      const threatstop = await run('keyhold:keys.add', { ...keyInputs.threatstop(typed.threatstop), ...extras })
+      const spreeflo = await run('keyhold:keys.add', { ...keyInputs.spreeflo(typed.spreeflo), ...extras })
+      const custom = await run('keyhold:keys.add', { ...keyInputs.custom(typed.custom, sandboxes.custom.url, { kind: 'bearer' }), ...extras })
+
+      // Adding, pasted from the clipboard (read in core), and a capture thrown away.
+      const pasted = secret('pasted')
+      sandboxes.spreeflo.addKey({ secret: pasted })
+      await clipboard.writeSecret(pasted)
+      const capture = await run('keyhold:clipboard.capture')
+      expect((await run('keyhold:keys.probe', { details: keyInputs.spreeflo(pasted).details, secretCaptureId: capture.captureId })).outcome).toBe('valid')
+      const fromClipboard = await run('keyhold:keys.add', { name: `Pasted ${CANARY}`, details: keyInputs.spreeflo(pasted).details, secretCaptureId: capture.captureId })
+      await clipboard.writeSecret(secret('discarded'))
+      await run('keyhold:clipboard.discard', { captureId: (await run('keyhold:clipboard.capture')).captureId })
+
+      // Reading, searching, copying, showing.
+      await run('keyhold:keys.list')
+      await run('keyhold:keys.search', { query: CANARY })
+      await run('keyhold:keys.get', { id: threadeo.id })
+      await run('keyhold:keys.copy', { id: spreeflo.id, field: 'secret' })
+      expect(clipboard.text).toBe(typed.spreeflo)
+      expect((await run('keyhold:keys.reveal', { id: custom.id, field: 'secret' })).value).toBe(typed.custom)
+      await run('keyhold:keys.expiry')
+      await run('keyhold:keys.limits', { details: threadeo.details })
+
+      // Checks against the sandboxes: one by one, all at once, a cancel, and a probe typed in.
+      for (const { id } of [threadeo, threatstop, spreeflo, custom, fromClipboard]) expect((await run('keyhold:keys.check', { id })).outcome).toBe('valid')
+      const done = finished()
+      const { runId } = await run('keyhold:checks.start')
+      await done
+      await run('keyhold:checks.cancel', { runId })
+      expect((await run('keyhold:keys.probe', { details: keyInputs.threatstop(typed.threatstop).details, secret: typed.threatstop })).outcome).toBe('valid')
+      await run('keyhold:keys.history', { id: threadeo.id })
+
+      // Editing: a new name and a new secret.
+      await run('keyhold:keys.update', { id: threatstop.id, changes: { name: `Renamed ${CANARY}`, notes: `more ${CANARY}`, secret: secret('threatstop-2') } })
+
+      // Rotating, then proving the old key revoked.
+      const rotated = secret('spreeflo-rotated')
+      sandboxes.spreeflo.addKey({ secret: rotated })
+      await run('keyhold:keys.rotate', { id: spreeflo.id, secret: rotated })
+      expect((await run('keyhold:keys.verifyRevoked', { id: spreeflo.id })).verdict).toBe('still-works')
+      sandboxes.spreeflo.revoke(typed.spreeflo)
+      expect((await run('keyhold:keys.verifyRevoked', { id: spreeflo.id })).verdict).toBe('confirmed')
+      await run('keyhold:activity.list', {})
+
+      // Errors on purpose: each carries the canary in what was sent.
+      expect((await refuse('keyhold:keys.add', { name: `bad\u0007${CANARY}`, details: keyInputs.spreeflo('x').details, secret: secret('ctl') })).code).toBe('NAME_CONTROL_CHARS')
+      expect((await refuse('keyhold:keys.add', { name: 'Padded', details: keyInputs.spreeflo('x').details, secret: ` ${secret('padded')}\n` })).code).toBe('SECRET_WHITESPACE')
+      expect((await refuse('keyhold:keys.add', { name: 'Extra', details: keyInputs.spreeflo('x').details, secret: secret('extra'), [CANARY]: CANARY })).code).toBe('INVALID_INPUT')
+      expect((await refuse('keyhold:keys.rotate', { id: threadeo.id, secret: typed.threadeo })).code).toBe('INVALID_INPUT')
+      expect((await refuse('keyhold:keys.get', { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('KEY_NOT_FOUND')
+      expect((await refuse('keyhold:vault.create', { password: PASSWORD })).code).toBe('VAULT_EXISTS')
+      expect((await refuse('keyhold:vault.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD })).code).toBe('WRONG_PASSWORD')
+      expect((await refuse('keyhold:vault.changePassword', { currentPassword: PASSWORD, newPassword: `${CANARY.slice(0, 6)}` })).code).toBe('WEAK_PASSWORD')
+
+      // A forced INTERNAL failure on a call, and one inside a "check all" run (after its call
+      // answered): the failing code is handed the secret, and its message carries it.
+      const keys = core.vault.keys()
+      const readSecret = keys.readSecret.bind(keys)
+      const leaky = (id: string): never => {
+        throw new TypeError(`could not use ${readSecret(id)} (${CANARY})`)
+      }
+      const spy = vi.spyOn(keys, 'readSecret').mockImplementationOnce(leaky)
+      expect((await refuse('keyhold:keys.reveal', { id: custom.id, field: 'secret' })).code).toBe('INTERNAL')
+      spy.mockImplementationOnce(leaky)
+      const failing = finished()
+      await run('keyhold:checks.start', { ids: [threadeo.id] })
+      await failing
+      spy.mockRestore()
+
+      // A new master password, a lock, a refused wrong password, an unlock, a delete.
+      await run('keyhold:vault.changePassword', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })
+      await run('keyhold:vault.lock')
+      expect((await refuse('keyhold:keys.reveal', { id: custom.id, field: 'secret' })).code).toBe('VAULT_LOCKED')
+      expect((await refuse('keyhold:vault.unlock', { password: WRONG_PASSWORD })).code).toBe('WRONG_PASSWORD')
+      expect((await refuse('keyhold:vault.unlock', { password: PASSWORD })).code).toBe('WRONG_PASSWORD')
+      await run('keyhold:vault.unlock', { password: NEW_PASSWORD })
+      await run('keyhold:keys.delete', { id: custom.id })
+    } finally {
+      await core.shutdown()
+    }
+
+    try {
+      // Every method of the contract ran in this test.
+      expect([...called].sort()).toEqual([...METHOD_CHANNELS].sort())
+      // The secrets really went out (so their absence from the log means something).
+      expect(sandboxes.spreeflo.received.some((r) => JSON.stringify(r).includes(CANARY))).toBe(true)
+
+      const logs = join(dir.path, 'logs')
+      expect(readdirSync(logs)).toEqual(['keyhold.log'])
+      const text = logText(logs)
+      for (const needle of [CANARY, PASSWORD, NEW_PASSWORD, WRONG_PASSWORD, 'violet tractor', 'harbour quartz', '@example.com']) expect(text).not.toContain(needle)
+
+      const all = records(text)
+      const internal = all.filter((r) => r.error?.code === 'INTERNAL')
+      expect(internal.map((r) => r.channel)).toEqual(['keyhold:keys.reveal', 'keyhold:checks.start'])
+      for (const r of internal) {
+        expect(r).toMatchObject({ level: 'error', error: { name: 'TypeError' } })
+        // Where it came from: the throwing function and the core code that called it.
+        expect(r.error?.frames?.[0]).toMatch(/^(KeyStore\.)?leaky \(.*diagnostics-canary\.test\.ts:\d+:\d+\)$/)
+        expect(r.error?.frames?.some((f) => /electron\/core\/(api|checks)\/[\w-]+\.ts:\d+:\d+/.test(f))).toBe(true)
+      }
+      // Expected errors: the channel and the code, nothing else.
+      const expected = all.filter((r) => r.level === 'warn').map((r) => `${r.channel} ${r.error?.code}`)
+      expect(expected).toEqual([
+        'keyhold:keys.add NAME_CONTROL_CHARS',
+        'keyhold:keys.add SECRET_WHITESPACE',
+        'keyhold:keys.add INVALID_INPUT',
+        'keyhold:keys.rotate INVALID_INPUT',
+        'keyhold:keys.get KEY_NOT_FOUND',
+        'keyhold:vault.create VAULT_EXISTS',
+        'keyhold:vault.changePassword WRONG_PASSWORD',
+        'keyhold:vault.changePassword WEAK_PASSWORD',
+        'keyhold:keys.reveal VAULT_LOCKED',
+        'keyhold:vault.unlock WRONG_PASSWORD',
+        'keyhold:vault.unlock WRONG_PASSWORD',
+      ])
+      for (const r of all.filter((r) => r.level === 'warn')) expect(Object.keys(r).sort()).toEqual(['channel', 'error', 'level', 'time'])
+      // Start, unlocks and locks (with why), stop: no data.
+      expect(all.filter((r) => r.event).map((r) => [r.event, r.fields?.['reason']].filter(Boolean).join(' '))).toEqual([
+        'core.started',
+        'vault.unlocked',
+        'vault.locking user',
+        'vault.unlocked',
+        'vault.locking quit',
+        'core.stopped',
+      ])
+    } finally {
+      dir.remove()
+    }
+  })
+})
