@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import { expectAccessible } from './pages/accessible'
-import { KeyholdApp, STRONG_PASSWORD } from './pages/keyhold-app'
+import { KeyholdApp } from './pages/keyhold-app'
 import { KeyLists } from './pages/key-lists'
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
