@@ -3,6 +3,7 @@
 // start cost about half a second; a fresh bundle starts in a fraction of that.
 // Plain JavaScript on purpose: this file is what runs before anything is compiled.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { enableCompileCache } from 'node:module'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -16,6 +17,12 @@ const OUT_DIR = process.env['KEYHOLD_WEB_BUNDLE_DIR'] ? resolve(process.env['KEY
 const BUNDLE = join(OUT_DIR, 'cli.mjs')
 /** Every file the last build read, so freshness is one stat per file instead of a guess. */
 const SOURCES = join(OUT_DIR, 'sources.json')
+/**
+ * V8's compiled code for the bundle (and the packages it loads), kept by Node between starts:
+ * a start then skips compiling most of what it runs. Written as a host exits; entries are keyed
+ * by the file's contents, so a rebuilt bundle is never served stale code.
+ */
+const COMPILE_CACHE = join(OUT_DIR, 'compile-cache')
 
 /**
  * Native addons and WebAssembly stay in node_modules: they load files next to themselves. So do
@@ -72,6 +79,8 @@ async function build() {
     const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output)
     const sources = [...new Set(outputs.flatMap((o) => o.moduleIds ?? Object.keys(o.modules ?? {})))].filter((id) => id.startsWith('/') && existsSync(id))
     mkdirSync(OUT_DIR, { recursive: true })
+    // The old bundle's entries would never be read again.
+    rmSync(COMPILE_CACHE, { recursive: true, force: true })
     renameSync(join(scratch, 'cli.mjs'), BUNDLE)
     writeFileSync(SOURCES, JSON.stringify(sources))
   } finally {
@@ -89,4 +98,5 @@ if (reason !== undefined) {
     process.exit(1)
   }
 }
+enableCompileCache({ directory: COMPILE_CACHE })
 await import(pathToFileURL(BUNDLE).href)

@@ -3,7 +3,7 @@
 // levels below the project, where it finds node_modules), so they never race the real out/web.
 import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
@@ -16,6 +16,7 @@ import { writeRenderer } from '../support/web-host'
 const PROJECT_ROOT = join(import.meta.dirname, '..', '..')
 const BUNDLE_DIR = join(PROJECT_ROOT, 'out', `web-test-${randomBytes(4).toString('hex')}`)
 const BUNDLE = join(BUNDLE_DIR, 'cli.mjs')
+const COMPILE_CACHE = join(BUNDLE_DIR, 'compile-cache')
 const dir = tempDir('keyhold-web-bundle-')
 const rendererDir = join(dir.path, 'renderer')
 writeRenderer(rendererDir)
@@ -102,12 +103,17 @@ describe('the bundled web host (electron/web/run-bundled.mjs)', () => {
       value: { state: 'unlocked' },
     })
     await stop(first.proc)
+    // The host left V8's compiled code for the next start.
+    expect(readdirSync(COMPILE_CACHE, { recursive: true }).length).toBeGreaterThan(0)
 
-    // Older than its sources (as after a `git pull`): rebuilt before it starts.
+    // Older than its sources (as after a `git pull`): rebuilt before it starts, the old code cache dropped.
     utimesSync(BUNDLE, new Date('2001-01-01'), new Date('2001-01-01'))
+    const oldEntry = join(COMPILE_CACHE, 'entry-of-the-old-bundle')
+    writeFileSync(oldEntry, '')
     const second = await startBundled()
     expect(second.lines[0]).toBe(REBUILDING)
     expect(statSync(BUNDLE).mtimeMs).toBeGreaterThan(new Date('2001-01-01').getTime())
+    expect(existsSync(oldEntry)).toBe(false)
     await stop(second.proc)
 
     const third = await startBundled()
