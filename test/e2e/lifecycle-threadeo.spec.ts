@@ -13,7 +13,11 @@ const API_KEY = 'TD-LIFE-7'
 const INTAKE = 'Threadeo – intake'
 const BILLING = 'Threadeo – billing'
 const GENERATE = 'Generate Secret Token'
-const step = (id: string) => threadeo.guides.generate.find((s) => s.id === id) ?? threadeo.guides.generate[0]!
+function step(id: string) {
+  const found = threadeo.guides.generate.find((s) => s.id === id)
+  if (found === undefined) throw new Error(`Threadeo's generate guide has no step ${id}`)
+  return found
+}
 
 test('Threadeo tokens’ whole life: generated in API Settings behind the overlay, two added step by step, a third refused and rotated instead, the old one verified deleted, revoked both ways', async ({ page, host, sandboxes }) => {
   test.setTimeout(600_000)
