@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BUILT_IN_PROVIDERS } from '../../electron/shared/providers'
 import { KeyDetailPanel } from '../../renderer/src/components/KeyDetailPanel'
 import { selectVisibleEntries } from '../../renderer/src/store/selectors'
