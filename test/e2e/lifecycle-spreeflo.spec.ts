@@ -6,7 +6,8 @@ import { Journey, ROTATED_AND_REVOKED, STILL_WORKS, test } from './support/lifec
 import { useXDisplay } from './support/x-clipboard'
 
 useXDisplay(test)
-test.use({ viewport: { width: 1280, height: 900 } })
+// A failed press fails within the minute, not at the end of the whole journey's time.
+test.use({ viewport: { width: 1280, height: 900 }, actionTimeout: 60_000 })
 
 const NAME = 'Spreeflo – sign-up form'
 const INTEGRATION = 'Website sign-up form'
@@ -70,12 +71,12 @@ test('a Spreeflo key’s whole life: issued in Settings › API Keys, added step
   await journey.expectTimeline([/^Checked: Works/, /^Pasted the secret key from the clipboard$/, `Added to replace “${NAME}” (rotation)`])
   await expect(journey.details).toContainText(INTEGRATION)
 
-  await journey.expectArchived(NAME)
+  await journey.expectArchived(spreeflo, NAME)
   await journey.expectTimeline(ROTATED_AND_REVOKED)
   await journey.showAll()
   await journey.driver.press(journey.app.keys.rowButton(NAME))
 
   await journey.revokeBothWays(spreeflo, NAME, () => portal.remove('Revoke', `${INTEGRATION} v2`))
-  await journey.expectArchived(NAME, 2)
+  await journey.expectArchived(spreeflo, NAME, 2)
   await journey.expectNoSecretLeaked()
 })

@@ -5,6 +5,8 @@ import { BUILT_IN_PROVIDERS } from '../../electron/shared/providers'
 import { KeyDetailPanel } from '../../renderer/src/components/KeyDetailPanel'
 import { REVOKED } from '../../renderer/src/list-views'
 import { selectVisibleEntries } from '../../renderer/src/store/selectors'
+import { startSandboxes, type Sandboxes } from '../sandbox'
+import { useSandboxes } from '../support/checks'
 import { call } from '../support/core'
 import { openWindow } from './support/render'
 
@@ -46,6 +48,37 @@ describe('the revoke dialog, rendered from the key’s descriptor', () => {
     expect(within(dialog).getByText(/^Keyhold could not tell whether the key is revoked/)).toBeTruthy()
     // Nothing was wiped.
     expect(w.keyhold.core.vault.keys().readSecret(key.id)).toBe('sf-secret')
+  })
+
+  it('says loudly when the key still works, wipes nothing, and checks again in place once it is revoked at the provider', async () => {
+    const sandboxes: Sandboxes = await startSandboxes()
+    try {
+      const w = await openWindow()
+      await useSandboxes(w.keyhold.core, sandboxes)
+      sandboxes.spreeflo.addKey({ secret: 'sf-still-works' })
+      const key = await call(w.keyhold.core, 'keyhold:keys.add', { name: 'Shop', details: { provider: spreeflo.id, keyName: 'shop' }, secret: 'sf-still-works' })
+      await w.store.getState().loadKeys()
+      await w.store.getState().select(key.id)
+      w.render(<KeyDetailPanel />)
+      const user = userEvent.setup()
+      await user.click(await screen.findByRole('button', { name: 'Revoke…' }))
+      const dialog = within(await screen.findByRole('dialog'))
+      for (const step of spreeflo.guides.revoke) {
+        await waitFor(() => expect(dialog.getByRole('heading', { level: 2, name: step.title })).toBeTruthy())
+        if (step.action === 'confirm-irreversible') await user.click(dialog.getByRole('checkbox', { name: 'I understand this cannot be undone' }))
+        if (step.action !== 'verify-revoked') await user.click(dialog.getByRole('button', { name: 'Next' }))
+      }
+      await user.click(dialog.getByRole('button', { name: 'Check that the key is revoked' }))
+      await waitFor(() => expect(dialog.getByRole('alert').textContent).toMatch(/^This key still works — it was not revoked\. Nothing was wiped\./))
+      expect(w.keyhold.core.vault.keys().readSecret(key.id)).toBe('sf-still-works')
+
+      sandboxes.spreeflo.revoke('sf-still-works')
+      await user.click(dialog.getByRole('button', { name: 'Check again' }))
+      await dialog.findByText(/^Revoked — verified on /)
+      expect((await call(w.keyhold.core, 'keyhold:keys.get', { id: key.id })).revokedAt).toEqual(expect.any(Number))
+    } finally {
+      await sandboxes.close()
+    }
   })
 
   it('lists a revoked key only under the Revoked list, and its detail says when it was verified', async () => {

@@ -32,10 +32,16 @@ export function Verdict({ result, onAgain, busy }: { result: RevocationResult; o
     )
   }
   if (result.verdict === 'still-works') {
+    // Revoking it at the provider is the person's next move; checking again must not need the dialog reopened.
     return (
-      <div role="alert" className="warning warning-danger">
-        <strong>{result.sentence}</strong> <span>{result.check.sentence}</span>
-      </div>
+      <>
+        <div role="alert" className="warning warning-danger">
+          <strong>{result.sentence}</strong> <span>{result.check.sentence}</span>
+        </div>
+        <button type="button" onClick={onAgain} disabled={busy}>
+          Check again
+        </button>
+      </>
     )
   }
   return (

@@ -84,7 +84,7 @@ export class GuidedFlow {
 
   /** Next is refused on this step, with the sentence that says why. */
   async expectBlocked(step: GuideStep, why: string): Promise<void> {
-    await this.driver.press(this.button('Next'))
+    await expect(this.button('Next')).toHaveAttribute('aria-disabled', 'true')
     await expect(this.dialog.getByText(why, { exact: true })).toBeVisible()
     await expect(this.heading(step.title)).toBeVisible()
   }

@@ -1,22 +1,28 @@
 import { expect, type Page } from '@playwright/test'
 import type { Sandbox } from '../../sandbox/index'
+import { Driver } from './driver'
 
 /**
  * A provider's key page in the sandbox (test/sandbox/portal), open in a tab of its own beside
  * Keyhold's: the button that issues a key, the key shown once, the list to delete keys from.
  */
 export class ProviderPortal {
+  private readonly driver: Driver
+
   private constructor(
     readonly page: Page,
     private readonly keyhold: Page,
     private readonly address: string,
-  ) {}
+    keyboardOnly: boolean,
+  ) {
+    this.driver = new Driver(page, keyboardOnly)
+  }
 
   /** Opens the portal in a new tab of Keyhold's browser; `query` is the page's context (Threadeo: tenant, apiKey). */
-  static async open(keyhold: Page, sandbox: Sandbox, query: Record<string, string> = {}): Promise<ProviderPortal> {
+  static async open(keyhold: Page, sandbox: Sandbox, query: Record<string, string> = {}, { keyboardOnly = false } = {}): Promise<ProviderPortal> {
     if (sandbox.portalUrl === undefined) throw new Error(`the ${sandbox.provider} sandbox has no portal`)
     const address = `${sandbox.portalUrl}?${new URLSearchParams(query).toString()}`
-    const portal = new ProviderPortal(await keyhold.context().newPage(), keyhold, address)
+    const portal = new ProviderPortal(await keyhold.context().newPage(), keyhold, address, keyboardOnly)
     await portal.page.goto(address)
     await keyhold.bringToFront()
     return portal
@@ -32,16 +38,16 @@ export class ProviderPortal {
     await this.page.bringToFront()
     await this.page.goto(this.address)
     await fill?.(this.page)
-    await this.page.getByRole('button', { name: button, exact: true }).click()
+    await this.driver.press(this.page.getByRole('button', { name: button, exact: true }))
     const overlay = this.page.getByRole('dialog')
     await expect(overlay).toBeVisible()
     const copy = overlay.getByRole('button', { name: 'Copy', exact: true })
     const understand = overlay.getByRole('switch', { name: 'I understand' })
     if ((await understand.count()) > 0) {
       await expect(copy).toBeDisabled()
-      await understand.check()
+      await this.driver.check(understand)
     }
-    await copy.click()
+    await this.driver.press(copy)
     await expect(overlay.getByRole('status')).not.toBeEmpty()
     const secret = (await overlay.locator('#secret').textContent()) ?? ''
     expect(secret).not.toBe('')
@@ -56,7 +62,7 @@ export class ProviderPortal {
   async expectRefused(button: string, refusal: RegExp): Promise<void> {
     await this.page.bringToFront()
     await this.page.goto(this.address)
-    await this.page.getByRole('button', { name: button, exact: true }).click()
+    await this.driver.press(this.page.getByRole('button', { name: button, exact: true }))
     await expect(this.page.getByRole('alert')).toHaveText(refusal)
     await expect(this.page.getByRole('dialog')).toHaveCount(0)
     await this.keyhold.bringToFront()
@@ -66,7 +72,7 @@ export class ProviderPortal {
   async remove(deleteLabel: string, keyLabel: string): Promise<void> {
     await this.page.bringToFront()
     await this.page.goto(this.address)
-    await this.page.getByRole('button', { name: `${deleteLabel} ${keyLabel}`, exact: true }).click()
+    await this.driver.press(this.page.getByRole('button', { name: `${deleteLabel} ${keyLabel}`, exact: true }))
     await expect(this.page.getByRole('list', { name: 'Keys' })).toContainText(`${keyLabel} — ending`)
     await expect(this.page.getByRole('button', { name: `${deleteLabel} ${keyLabel}`, exact: true })).toHaveCount(0)
     await this.keyhold.bringToFront()
