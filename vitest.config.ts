@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.tsx'],
           environment: 'jsdom',
+          setupFiles: ['test/renderer/support/setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           maxWorkers: 2,
