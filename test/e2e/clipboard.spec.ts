@@ -11,8 +11,8 @@ import { clipboardTargets, otherProgramCopies, readClipboard, useXDisplay } from
 /**
  * Copy, reveal and "Paste from clipboard" in the window, proved on the REAL X11 clipboard of this
  * machine: the web host's core owns the selection; xclip reads it (and writes it, as another
- * program would). Where no DISPLAY is set, this file starts its own Xvfb and hands its display to
- * the web hosts. No sleeps: every wait is on the window's visible state or on what xclip reads.
+ * program would). This file has an Xvfb of its own (support/x-clipboard.ts), handed to its web
+ * hosts. No sleeps: every wait is on the window's visible state or on what xclip reads.
  */
 
 const CANARY = 'CANARY-clip-3e8a51'

@@ -4,7 +4,7 @@ import { expect } from '@playwright/test'
 /**
  * The REAL X11 clipboard of this machine, for specs that copy and paste through it: the web
  * host's core owns the selection; xclip reads it (and writes it, as another program would).
- * Where no DISPLAY is set, a spec starts its own Xvfb and hands its display to the web hosts.
+ * Each spec file that uses it gets an Xvfb of its own, handed to the web hosts it starts.
  */
 
 /** The hooks of a spec file's `test`, whichever fixtures it was extended with. */
@@ -40,16 +40,13 @@ function startXvfb(): Promise<{ child: ChildProcess; display: string }> {
 }
 
 /**
- * Gives the file's web hosts an X display: the one the run has (xvfb-run), or an Xvfb of its own
- * for the file, stopped after it. Call at the top of a spec file.
+ * Gives the file's web hosts an X display of their own: an Xvfb for the file, stopped after it.
+ * Never the run's shared one (xvfb-run's): two spec files in two workers each put keys on "the"
+ * clipboard, and on one display the second would paste the first's. Call at the top of a spec file.
  */
 export function useXDisplay(test: Hooks): void {
   test.beforeAll(async () => {
     previousDisplay = process.env.DISPLAY
-    if (previousDisplay) {
-      display = previousDisplay
-      return
-    }
     const started = await startXvfb()
     xvfb = started.child
     display = started.display
@@ -58,11 +55,11 @@ export function useXDisplay(test: Hooks): void {
   })
 
   test.afterAll(async () => {
-    if (!xvfb) return
     if (previousDisplay === undefined) delete process.env.DISPLAY
+    else process.env.DISPLAY = previousDisplay
     const child = xvfb
     xvfb = undefined
-    if (child.exitCode !== null || child.signalCode !== null) return
+    if (!child || child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     await exited
