@@ -5,6 +5,8 @@ import { KeyLists } from './pages/key-lists'
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen is accessible (${scheme} theme)`, async ({ page, host }) => {
+    // Axe on every screen of both flows, with two vault creations: minutes on a loaded machine.
+    test.setTimeout(180_000)
     const lists = new KeyLists(page)
     await page.emulateMedia({ colorScheme: scheme })
     await page.goto(host.url)
