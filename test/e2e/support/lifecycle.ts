@@ -211,7 +211,9 @@ export class Journey {
 
   /** Back to all keys in use. */
   async showAll(): Promise<void> {
-    await this.driver.select(this.page.getByLabel('Show', { exact: true }), 'All keys')
+    const lists = new KeyLists(this.page)
+    if (!(await lists.nav.isVisible())) await this.driver.press(lists.toggle)
+    await this.driver.press(lists.item('All keys'))
   }
 
   /** No secret of the journey anywhere in the window, its storage or anything it received. */
