@@ -2,8 +2,8 @@ import { expect, test } from './fixtures'
 import { expectAccessible } from './pages/accessible'
 import { KeyholdApp } from './pages/keyhold-app'
 import { KeyLists } from './pages/key-lists'
+import { inDays } from './support/dates'
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
 test('after unlock, the keys that have expired or expire soon are named, each a click from its page', async ({ page, host }) => {
   const app = new KeyholdApp(page)

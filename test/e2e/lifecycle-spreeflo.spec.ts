@@ -4,6 +4,7 @@ import { expect } from './fixtures'
 import { ProviderPortal } from './pages/portal'
 import { Journey, ROTATED_AND_REVOKED, STILL_WORKS, test } from './support/lifecycle'
 import { useXDisplay } from './support/x-clipboard'
+import { inDays } from './support/dates'
 
 useXDisplay(test)
 // A failed press fails within the minute, not at the end of the whole journey's time.
@@ -11,7 +12,6 @@ test.use({ viewport: { width: 1280, height: 900 }, actionTimeout: 60_000 })
 
 const NAME = 'Spreeflo – sign-up form'
 const INTEGRATION = 'Website sign-up form'
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 const named = (name: string) => async (portal: Page) => portal.getByLabel('API key name').fill(name)
 
 test('a Spreeflo key’s whole life: issued in Settings › API Keys, added step by step, rotated with the old key re-checked until revoked, then revoked both ways', async ({ page, host, sandboxes }) => {

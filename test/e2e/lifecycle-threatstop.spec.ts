@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { threatstop } from '../../electron/shared/providers/threatstop'
 import { expect } from './fixtures'
 import { ProviderPortal } from './pages/portal'
+import { inDays, shownAsDay } from './support/dates'
 import { Journey, ROTATED_AND_REVOKED, test } from './support/lifecycle'
 import { useXDisplay } from './support/x-clipboard'
 
@@ -12,7 +13,6 @@ test.use({ viewport: { width: 720, height: 900 }, actionTimeout: 60_000 })
 const NAME = 'Firewall sync – devices'
 const SUBNETS = '203.0.113.0/24, 2001:db8::/32'
 const ORIGINS = 'https://www.mydomain.com, https://sub.mydomain.com'
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
 /** In the Admin Portal: Read on Devices and Log-file status, as the Keyhold fields will say. */
 const readDevicesAndLogs = async (portal: Page) => {
@@ -66,7 +66,7 @@ test('a ThreatSTOP key’s whole life at 720 px: Add API Key in the Admin Portal
   })
   // The new key keeps the old one's permissions, subnets, origins and expiry, and has its own first check.
   await expect(journey.details).toContainText(SUBNETS)
-  await expect(journey.details).toContainText(inDays(10))
+  await expect(journey.details).toContainText(await shownAsDay(page, inDays(10)))
   await journey.expectTimeline([/^Checked: Works/, /^Pasted the secret key from the clipboard$/, `Added to replace “${NAME}” (rotation)`])
 
   await journey.expectArchived(threatstop, NAME)

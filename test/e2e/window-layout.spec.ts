@@ -5,6 +5,7 @@ import { createVault, expect, test as base } from './fixtures'
 import { KeyList } from './pages/key-list'
 import { screenshotPath } from './pages/screenshots'
 import { callContract, saveProviderSettings } from './pages/settings-api'
+import { inDays } from './support/dates'
 
 /**
  * The vault window with keys in every state, long names and many tags, at 1280 and 720 px wide:
@@ -19,7 +20,6 @@ const test = base.extend<{ sandboxes: Sandboxes }>({
   },
 })
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
 const WORKING = 'sk-layout-working'
 const REJECTED = 'sk-layout-rejected'
