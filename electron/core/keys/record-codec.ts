@@ -1,5 +1,6 @@
 import { createSecretKey, type KeyObject } from 'node:crypto'
 import { open, seal } from '../vault/aead'
+import { JSON_BUCKET_FLOOR, META_BUCKET_FLOOR, SECRET_BUCKET_FLOOR, paddedJson } from './length-buckets'
 import type { CommonKeyFields, ProviderDetails } from '../../shared/dto'
 
 export const RECORD_FORMAT = 1
@@ -43,7 +44,7 @@ export class RecordCodec {
   }
 
   sealMeta(recordId: string, meta: KeyMeta): Buffer {
-    return seal(this.vaultKey, Buffer.from(JSON.stringify(meta), 'utf8'), recordAad(this.vaultId, recordId, 'meta'))
+    return seal(this.vaultKey, paddedJson(JSON.stringify(meta), META_BUCKET_FLOOR), recordAad(this.vaultId, recordId, 'meta'))
   }
 
   /** The meta JSON, authenticated but not yet checked: parse it with `parseStoredMeta`. */
@@ -53,7 +54,7 @@ export class RecordCodec {
 
   /** Seals any other JSON value of the vault under its own AAD label (checks, settings). */
   sealJson(label: string, value: unknown): Buffer {
-    return seal(this.vaultKey, Buffer.from(JSON.stringify(value), 'utf8'), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)
+    return seal(this.vaultKey, paddedJson(JSON.stringify(value), JSON_BUCKET_FLOOR), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)
   }
 
   openJson(label: string, blob: Uint8Array): unknown {
@@ -70,7 +71,12 @@ export class RecordCodec {
 
   sealSecret(recordId: string, value: string): Buffer {
     const payload: SecretPayload = { value }
-    return seal(this.vaultKey, Buffer.from(JSON.stringify(payload), 'utf8'), recordAad(this.vaultId, recordId, 'secret'))
+    const plain = paddedJson(JSON.stringify(payload), SECRET_BUCKET_FLOOR)
+    try {
+      return seal(this.vaultKey, plain, recordAad(this.vaultId, recordId, 'secret'))
+    } finally {
+      plain.fill(0)
+    }
   }
 
   openSecret(recordId: string, blob: Uint8Array): string {
