@@ -242,6 +242,11 @@ export type VaultState = 'absent' | 'locked' | 'unlocked'
 
 export interface VaultStatus {
   readonly state: VaultState
+  /**
+   * Unlocked from a disk Keyhold cannot write to (full or read-only): keys can be looked up, and
+   * anything that must be recorded or saved — a change, a copy, a reveal — says why it cannot.
+   */
+  readonly readOnly?: true
 }
 
 export interface PasswordAssessment {

@@ -94,7 +94,7 @@ describe('the activity timeline', () => {
     const { id } = await workingThreadeo()
     const db = liveDb(core)
     db.exec("CREATE TEMP TRIGGER refuse_activity BEFORE INSERT ON main.activity BEGIN SELECT RAISE(ABORT, 'disk said no'); END")
-    expect((await callError(core, 'keyhold:keys.check', { id })).code).toBe('INTERNAL')
+    expect((await callError(core, 'keyhold:keys.check', { id })).code).toBe('STORAGE_FAILED')
     db.exec('DROP TRIGGER temp.refuse_activity')
     expect(await call(core, 'keyhold:keys.history', { id })).toEqual([])
   })

@@ -25,8 +25,7 @@ export function clipboardApi({ vault, clipboard, captures, providers }: ApiDeps)
   return {
     'keyhold:keys.copy': async ({ id, field }) => {
       const value = fieldValue(vault.keys(), providers.registry, id, field)
-      const { clearAfterSeconds } = await clipboard.copy(value, id, field)
-      vault.activity().record('copied', id, field)
+      const { clearAfterSeconds } = await clipboard.copy(value, id, field, () => vault.activity().record('copied', id, field))
       return { keyId: id, field, clearAfterSeconds, concealed: clipboard.concealed }
     },
     'keyhold:keys.reveal': ({ id, field }) => {

@@ -5,6 +5,7 @@ import { METHOD_INPUTS, type MethodInputSchemas } from '../../shared/method-sche
 import type { Result } from '../../shared/result'
 import type { DiagnosticsLogger } from '../diagnostics/logger'
 import { toApiError } from '../errors'
+import { fromSqliteError } from '../store/sqlite-errors'
 import { parseInput } from '../validation/parse'
 
 export type Handler<C extends MethodChannel> = (input: unknown) => Promise<Result<MethodOutput<C>>>
@@ -38,7 +39,8 @@ export function handle<C extends MethodChannel>(channel: C, fn: Implementation<C
       return { ok: true, value: await fn(parsed) }
     } catch (err) {
       logger.error(channel, err)
-      return { ok: false, error: toApiError(err) }
+      // A SQLite failure no store method caught is still a storage failure, never INTERNAL.
+      return { ok: false, error: toApiError(fromSqliteError(err)) }
     }
   }
 }

@@ -43,9 +43,20 @@ export class ClipboardService {
     return this.deps.port.hints.concealed
   }
 
-  copy(value: string, keyId: string, field: KeyField): Promise<{ clearAfterSeconds: number }> {
+  /**
+   * `record` is the copy's activity entry, written once the value is on the clipboard: if it
+   * cannot be stored (a full or read-only disk), the clipboard is emptied again before the error
+   * goes back, so a copy and its record happen together or not at all.
+   */
+  copy(value: string, keyId: string, field: KeyField, record: () => void = () => undefined): Promise<{ clearAfterSeconds: number }> {
     return this.serial(async () => {
       await this.guard(() => this.deps.port.writeSecret(value))
+      try {
+        record()
+      } catch (err) {
+        await this.deps.port.clear().catch(() => undefined)
+        throw err
+      }
       this.forget()
       const seconds = this.deps.clearAfterSeconds()
       const deadline = Date.now() + seconds * 1000

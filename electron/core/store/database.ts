@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { KeyholdError } from '../errors'
 import { backupBeforeMigration } from './backups'
@@ -23,20 +23,65 @@ export function latestVersion(migrations: readonly Migration[]): number {
  */
 export async function openVaultDatabase(options: StoreOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS
-  assertKeyholdHeader(options.path, latestVersion(migrations))
+  const latest = latestVersion(migrations)
+  assertKeyholdHeader(options.path, latest)
   // The header is what a clean close leaves; the read-only look also sees a WAL left by a crash.
-  inspectReadOnly(options.path, latestVersion(migrations))
+  // On a full disk that look cannot create the `-shm` file it needs; the writable handle below,
+  // whose exclusive lock keeps the WAL index in memory, then makes the same checks itself.
+  const inspected = inspectReadOnly(options.path, latest)
   let db: Database | undefined
   try {
     db = new BetterSqlite3(options.path, { fileMustExist: true })
     configure(db)
+    if (!inspected) assertVaultContents(db, latest)
     await migrate(db, migrations, options, true)
+    if (!options.migrations) assertTables(db)
+    return db
+  } catch (err) {
+    db?.close()
+    const failure = fromSqliteError(err)
+    if (failure.code !== 'STORAGE_FAILED') throw failure
+    // A disk Keyhold cannot write to must not lock a person out of their keys.
+    return openCopyForReading(options.path, latest, failure)
+  }
+}
+
+/**
+ * The vault on a disk (or in a folder, or as a file) Keyhold cannot write to: read into memory
+ * and opened read-only, so every write answers STORAGE_FAILED with its sentence and nothing is
+ * lost. SQLite cannot open a WAL vault read-only without creating its `-shm` file, hence the copy
+ * (this build of SQLite takes no `immutable` URI). A vault whose last writes are still in a WAL
+ * file, or one that needs an upgrade, cannot be read this way: both need the disk written first.
+ */
+function openCopyForReading(path: string, latest: number, writeFailure: KeyholdError): Database {
+  const walBytes = (() => {
+    try {
+      return statSync(`${path}-wal`).size
+    } catch {
+      return 0
+    }
+  })()
+  if (walBytes > 0) throw new KeyholdError('STORAGE_FAILED', { message: UNCLEAN_ON_READ_ONLY, cause: writeFailure })
+  let db: Database | undefined
+  try {
+    const bytes = readFileSync(path)
+    // Bytes 18 and 19 say "WAL"; an in-memory copy has no WAL, and SQLite refuses it unless told it is a plain file.
+    bytes[18] = 1
+    bytes[19] = 1
+    db = new BetterSqlite3(bytes, { readonly: true })
+    db.pragma('foreign_keys = ON')
+    assertVaultContents(db, latest)
+    if (Number(db.pragma('user_version', { simple: true })) < latest) throw writeFailure
+    assertTables(db)
     return db
   } catch (err) {
     db?.close()
     throw fromSqliteError(err)
   }
 }
+
+const UNCLEAN_ON_READ_ONLY =
+  'This vault was not closed properly and is on a disk Keyhold cannot write to, so its last changes cannot be read. Free some space or make the folder writable (or copy the whole folder to a disk that is), then unlock again. Nothing was changed.'
 
 /** Creates a new vault file; never over an existing one (the exclusive create fails first). */
 export async function createVaultDatabase(options: StoreOptions): Promise<Database> {
@@ -67,21 +112,40 @@ export function removeVaultFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true })
 }
 
-function inspectReadOnly(path: string, latest: number): void {
+/**
+ * The checks a read-only handle can make without changing the file. False when the disk will
+ * not even take the `-shm` file such a handle needs: the caller checks on its own handle instead.
+ */
+function inspectReadOnly(path: string, latest: number): boolean {
   let db: Database | undefined
   try {
     db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 0 })
-    const appId = db.pragma('application_id', { simple: true })
-    if (appId !== KEYHOLD_APPLICATION_ID) throw new KeyholdError('NOT_A_VAULT')
-    const version = Number(db.pragma('user_version', { simple: true }))
-    if (version > latest) throw new KeyholdError('VAULT_TOO_NEW')
-    const check = db.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new KeyholdError('VAULT_DAMAGED')
+    assertVaultContents(db, latest)
+    return true
   } catch (err) {
-    throw fromSqliteError(err)
+    const failure = fromSqliteError(err)
+    if (failure.code === 'STORAGE_FAILED') return false
+    throw failure
   } finally {
     db?.close()
   }
+}
+
+/** The tables the current migrations make; one dropped outside Keyhold is a damaged vault, said at unlock. */
+const VAULT_TABLES = ['vault_header', 'keys', 'list_snapshot', 'checks', 'settings', 'activity'] as const
+
+function assertTables(db: Database): void {
+  const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name))
+  if (VAULT_TABLES.some((t) => !present.has(t))) throw new KeyholdError('VAULT_DAMAGED')
+}
+
+function assertVaultContents(db: Database, latest: number): void {
+  const appId = db.pragma('application_id', { simple: true })
+  if (appId !== KEYHOLD_APPLICATION_ID) throw new KeyholdError('NOT_A_VAULT')
+  const version = Number(db.pragma('user_version', { simple: true }))
+  if (version > latest) throw new KeyholdError('VAULT_TOO_NEW')
+  const check = db.pragma('quick_check', { simple: true })
+  if (check !== 'ok') throw new KeyholdError('VAULT_DAMAGED')
 }
 
 function configure(db: Database): void {

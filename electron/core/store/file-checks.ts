@@ -4,6 +4,9 @@ import { KeyholdError } from '../errors'
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 const SQLITE_HEADER_BYTES = 100
 
+export const NOT_A_FILE =
+  'Where the vault file should be there is a folder (or something else that is not a file), so Keyhold cannot open the vault. Move it away, then try again. Nothing was changed.'
+
 /** 'KYHD': written to SQLite's application_id so a foreign SQLite file is told apart from a vault. */
 export const KEYHOLD_APPLICATION_ID = 0x4b594844
 
@@ -15,8 +18,11 @@ export const KEYHOLD_APPLICATION_ID = 0x4b594844
 export function assertKeyholdHeader(path: string, latestVersion: number): void {
   let size: number
   try {
-    size = statSync(path).size
-  } catch {
+    const stat = statSync(path)
+    if (!stat.isFile()) throw new KeyholdError('STORAGE_FAILED', { message: NOT_A_FILE })
+    size = stat.size
+  } catch (err) {
+    if (err instanceof KeyholdError) throw err
     throw new KeyholdError('VAULT_NOT_FOUND')
   }
   if (size === 0) throw new KeyholdError('VAULT_EMPTY_FILE')

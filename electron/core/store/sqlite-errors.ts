@@ -18,5 +18,10 @@ export function fromSqliteError(err: unknown): KeyholdError {
   ) {
     return new KeyholdError('STORAGE_FAILED', { cause: err })
   }
+  // Anything else SQLite reports (a table dropped outside Keyhold, an I/O error without its own
+  // code) is still the store failing, not Keyhold: the person gets the storage sentence.
+  if (code.startsWith('SQLITE_') || (err instanceof Error && err.name === 'SqliteError')) {
+    return new KeyholdError('STORAGE_FAILED', { cause: err })
+  }
   return new KeyholdError('INTERNAL', { cause: err })
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { KeyholdError } from '../errors'
+import { fromSqliteError } from '../store/sqlite-errors'
 import { AuthenticationError, open, seal } from './aead'
 import { canonicalKdfParams, type KdfParams } from './kdf-params'
 
@@ -61,6 +62,15 @@ export function readHeader(db: Database): VaultHeader {
 
 /** Inserts or replaces the single header row (a password change rewrites only this row). */
 export function writeHeader(db: Database, header: VaultHeader, now: number): void {
+  try {
+    insertOrUpdateHeader(db, header, now)
+  } catch (err) {
+    // A full or read-only disk at create or change-password: the sentence, not INTERNAL.
+    throw fromSqliteError(err)
+  }
+}
+
+function insertOrUpdateHeader(db: Database, header: VaultHeader, now: number): void {
   db.prepare(
     `INSERT INTO vault_header (id, vault_id, format, kdf_algorithm, kdf_memory_kib, kdf_iterations,
        kdf_parallelism, kdf_salt, wrapped_key, created_at, updated_at)

@@ -71,7 +71,7 @@ export class Vault {
 
   status(): VaultStatus {
     const state = this.open ? 'unlocked' : existsSync(this.options.paths.vaultFile) ? 'locked' : 'absent'
-    return { state }
+    return this.open?.db.readonly ? { state, readOnly: true } : { state }
   }
 
   /** The keys of the unlocked vault; VAULT_LOCKED otherwise. */

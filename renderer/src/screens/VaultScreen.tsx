@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { ChangePasswordDialog } from '../components/ChangePasswordDialog'
 import { CheckRunPanel } from '../components/CheckRunPanel'
 import { ExpirySummary } from '../components/ExpirySummary'
+import { ReadOnlyNotice } from '../components/ReadOnlyNotice'
 import { AddKeyDialog, DeleteKeyDialog, EditKeyDialog } from '../components/KeyDialogs'
 import { RotateKeyDialog } from '../components/RotateDialog'
 import { KeyDetailPanel } from '../components/KeyDetailPanel'
@@ -142,6 +143,7 @@ export function VaultScreen() {
         <Sidebar open={sidebarOpen} onChosen={closeSidebar} />
         <main className="vault-main">
           <section className="list-pane" aria-label="Your keys">
+            <ReadOnlyNotice />
             {count === 0 ? (
               <EmptyVault />
             ) : (
