@@ -38,6 +38,10 @@ function logText(logs: string): string {
     .map((f) => readFileSync(join(logs, f), 'utf8'))
     .join('')
 }
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]))
+}
+
 const records = (text: string) =>
   text
     .split('\n')
@@ -45,20 +49,25 @@ const records = (text: string) =>
     .map((l) => JSON.parse(l) as LogRecord)
 
 describe('the diagnostics log, after every flow with a canary in every key', () => {
-  it('holds no secret, name, note or password — and does hold the forced INTERNAL failure’s channel and frames', async () => {
+  it('holds no secret, name, note or password (nor does any file, answer or event) — and the log does hold the forced INTERNAL failure’s channel and frames', async () => {
     const dir = tempDir('keyhold-canary-log-')
     const clipboard = new MemoryClipboard()
     const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000 })
     const called = new Set<MethodChannel>()
+    // Every answer but a reveal's, and every event, as the window would receive them.
+    const heard: string[] = []
+    core.events.subscribe((event, payload) => heard.push(`${event} ${JSON.stringify(payload)}`))
     const run = async <C extends MethodChannel>(channel: C, input?: unknown): Promise<MethodOutput<C>> => {
       called.add(channel)
       const result = await core.handlers[channel](input)
+      if (channel !== 'keyhold:keys.reveal') heard.push(`${channel} ${JSON.stringify(result)}`)
       if (!result.ok) throw new Error(`${channel} answered ${result.error.code}`)
       return result.value as MethodOutput<C>
     }
     const refuse = async (channel: MethodChannel, input?: unknown): Promise<ApiError> => {
       called.add(channel)
       const result = await core.handlers[channel](input)
+      heard.push(`${channel} ${JSON.stringify(result)}`)
       if (result.ok) throw new Error(`${channel} succeeded where an error was expected`)
       return result.error
     }
@@ -93,10 +102,13 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       sandboxes.spreeflo.addKey({ secret: typed.spreeflo })
       sandboxes.custom.addKey({ secret: typed.custom })
       const extras = { notes: `notes ${CANARY}`, account: `${CANARY}@example.com`, tags: [`tag-${CANARY}`] }
-      const threadeo = await run('keyhold:keys.add', { ...keyInputs.threadeo(typed.threadeo, 'acme', 'TD-CANARY'), ...extras })
-      const threatstop = await run('keyhold:keys.add', { ...keyInputs.threatstop(typed.threatstop), ...extras })
-      const spreeflo = await run('keyhold:keys.add', { ...keyInputs.spreeflo(typed.spreeflo), ...extras })
-      const custom = await run('keyhold:keys.add', { ...keyInputs.custom(typed.custom, sandboxes.custom.url, { kind: 'bearer' }), ...extras })
+      // Names with the canary but not the secret (keyInputs names a key after its secret), so a
+      // secret found in an answer below is a leak, not a name.
+      const named = (provider: string) => ({ ...extras, name: `${provider} key ${CANARY}` })
+      const threadeo = await run('keyhold:keys.add', { ...keyInputs.threadeo(typed.threadeo, 'acme', 'TD-CANARY'), ...named('threadeo') })
+      const threatstop = await run('keyhold:keys.add', { ...keyInputs.threatstop(typed.threatstop), ...named('threatstop') })
+      const spreeflo = await run('keyhold:keys.add', { ...keyInputs.spreeflo(typed.spreeflo), ...named('spreeflo') })
+      const custom = await run('keyhold:keys.add', { ...keyInputs.custom(typed.custom, sandboxes.custom.url, { kind: 'bearer' }), ...named('custom') })
 
       // Adding, pasted from the clipboard (read in core), and a capture thrown away.
       const pasted = secret('pasted')
@@ -181,6 +193,23 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       expect([...called].sort()).toEqual([...METHOD_CHANNELS].sort())
       // The secrets really went out (so their absence from the log means something).
       expect(sandboxes.spreeflo.received.some((r) => JSON.stringify(r).includes(CANARY))).toBe(true)
+
+      // Secrets are `${CANARY}-label`; names, notes and tags carry the canary too, but never so.
+      const leaks = heard.filter((line) => line.includes(`${CANARY}-`))
+      expect(leaks.map((l) => l.slice(0, 300)), 'a secret in an answer or an event').toEqual([])
+      expect(heard.length).toBeGreaterThan(60)
+
+      // Every file Keyhold wrote — vault, WAL, backups, logs — as raw bytes: no canary in any
+      // encoding, not even in a name (names are encrypted too), and no password.
+      const written = filesUnder(dir.path)
+      expect(written.some((f) => f.endsWith('vault.keyhold'))).toBe(true)
+      for (const file of written) {
+        const bytes = readFileSync(file)
+        for (const needle of [CANARY, PASSWORD, NEW_PASSWORD]) {
+          expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${file}`).toBe(false)
+          expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${file}`).toBe(false)
+        }
+      }
 
       const logs = join(dir.path, 'logs')
       expect(readdirSync(logs)).toEqual(['keyhold.log'])
