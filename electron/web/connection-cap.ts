@@ -5,12 +5,10 @@ import type { ConnectionLimits } from './connection-limits'
 interface Tracked {
   /** Requests received on this socket and not yet answered (more than one only when pipelined). */
   inFlight: number
-  /** Until its first request arrives, the socket must deliver one within headersTimeoutMs. */
-  firstRequestTimer: NodeJS.Timeout | undefined
 }
 
 /**
- * Holds the host to `maxConnections` open sockets, and closes the ones that never ask for anything.
+ * Holds the host to `maxConnections` open sockets.
  *
  * Why not `server.maxConnections`: at its cap Node drops every NEW connection, so whoever floods the
  * host with idle sockets first locks out the person's browser, which is exactly the attack. Here a
@@ -31,12 +29,7 @@ export function capConnections(server: Server, limits: ConnectionLimits): void {
     for (const [socket, tracked] of sockets) if (tracked.inFlight === 0) return socket
     return undefined
   }
-  const forget = (socket: Socket) => {
-    const tracked = sockets.get(socket)
-    if (tracked === undefined) return
-    clearTimeout(tracked.firstRequestTimer)
-    sockets.delete(socket)
-  }
+  const forget = (socket: Socket) => void sockets.delete(socket)
 
   server.on('connection', (socket: Socket) => {
     if (sockets.size >= limits.maxConnections) {
@@ -46,12 +39,7 @@ export function capConnections(server: Server, limits: ConnectionLimits): void {
       forget(evicted)
       evicted.destroy()
     }
-    const tracked: Tracked = { inFlight: 0, firstRequestTimer: undefined }
-    // Node's headersTimeout starts at a request's first byte, so a socket that sends none would
-    // stay open for ever; this timer is the same bound, counted from the connection itself.
-    tracked.firstRequestTimer = setTimeout(() => socket.destroy(), limits.headersTimeoutMs)
-    tracked.firstRequestTimer.unref()
-    sockets.set(socket, tracked)
+    sockets.set(socket, { inFlight: 0 })
     socket.once('close', () => forget(socket))
   })
 
@@ -59,8 +47,6 @@ export function capConnections(server: Server, limits: ConnectionLimits): void {
     const socket = req.socket
     const tracked = sockets.get(socket)
     if (tracked === undefined) return
-    clearTimeout(tracked.firstRequestTimer)
-    tracked.firstRequestTimer = undefined
     tracked.inFlight += 1
     res.once('close', () => {
       tracked.inFlight -= 1

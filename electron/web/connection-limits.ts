@@ -6,9 +6,8 @@
  */
 export interface ConnectionLimits {
   /**
-   * From connecting (or from a kept-alive connection's first new byte) to a complete request head.
-   * Node's own headersTimeout only starts at a request's first byte, so a socket that never sends
-   * one is closed by the host's own timer over the same time.
+   * From connecting (or from a kept-alive connection's first new byte) to a complete request head:
+   * a socket that sends nothing, or a head a byte at a time, is answered 408 and closed.
    */
   readonly headersTimeoutMs: number
   /** From a request's first byte to its last (the head and the whole body). */
