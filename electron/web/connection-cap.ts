@@ -18,7 +18,10 @@ interface Tracked {
  * once, which makes it busy and unevictable until answered. A busy socket is never evicted (the
  * page's event stream stays busy as long as it is open), so a call in flight is never cut. Only
  * when every open socket is busy is the new one refused; each busy socket is bounded by the
- * request timeout or belongs to the one session, so that state does not last.
+ * request timeout or belongs to the one session, so that state does not last. (A client that asks
+ * for a static file and never reads it does not stay busy either: the largest asset, about
+ * 400 KB, fits in loopback's socket buffers, so the answer completes anyway — measured; a
+ * response of 4 MB would stall and hold its socket busy.)
  */
 export function capConnections(server: Server, limits: ConnectionLimits): void {
   // Map order is the order sockets last became idle (re-inserted each time): the first idle entry
