@@ -17,6 +17,10 @@ function isJsonContentType(header: string | undefined): boolean {
   return type === 'application/json' && params.every((p) => p === 'charset=utf-8' || p === 'charset="utf-8"')
 }
 
+function expectsContinue(req: IncomingMessage): boolean {
+  return (req.headers.expect ?? '').toLowerCase() === '100-continue'
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** The body's `input`, or undefined when the body is not a JSON object holding at most that one key. */
@@ -39,12 +43,16 @@ function parseEnvelope(body: Buffer): { input: unknown } | undefined {
 export async function handleApiCall(core: KeyholdCore, channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!isMethodChannel(channel)) return refuse(res, 404, 'INVALID_INPUT')
   if (!isJsonContentType(req.headers['content-type'])) return refuse(res, 415, 'INVALID_INPUT')
+  // The client asked before sending its body: it may, now that everything else has been checked.
+  if (expectsContinue(req)) res.writeContinue()
   const read = await readBody(req, MAX_BODY_BYTES)
   if (!read.ok) {
     if (read.reason === 'aborted') return void res.destroy()
     // Closing tells Node to discard the rest of the upload instead of waiting for another request on it.
     return refuse(res, 413, 'INVALID_INPUT', { Connection: 'close' })
   }
+  // The whole body has been read: the connection may serve the page's next call (server.ts).
+  res.removeHeader('Connection')
   const envelope = parseEnvelope(read.body)
   if (envelope === undefined) return refuse(res, 400, 'INVALID_INPUT')
   try {

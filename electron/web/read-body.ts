@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 
+/** Whether the request says a body follows (a length above zero, or chunks). */
+export function declaresBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) !== 0
+}
+
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' }
 
 /**

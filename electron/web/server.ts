@@ -5,8 +5,11 @@ import type { KeyholdCore } from '../core/keyhold-core'
 import { ERROR_MESSAGES } from '../shared/errors'
 import { SESSION_IDLE_MS, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
 import { handleApiCall } from './api-route'
+import { capConnections } from './connection-cap'
+import { checkingIntervalMs, connectionLimits, type ConnectionLimits } from './connection-limits'
 import { EventStreams } from './event-stream'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
+import { declaresBody } from './read-body'
 import { bearerToken, hasOwnOrigin, isSameOriginFetch, sessionHeader, trustedHost } from './request-guards'
 import { applySecurityHeaders, refuse, sendJson } from './responses'
 import { Sessions, type SessionEnd } from './sessions'
@@ -32,6 +35,8 @@ export interface WebHostOptions {
   readonly sessionIdleMs?: number
   /** Called when the window's session has ended, with the token that opens the next one. */
   readonly onSessionEnded?: (reason: SessionEnd, token: string) => void
+  /** Timeouts and the connection cap (DEFAULT_CONNECTION_LIMITS unless a test says otherwise). */
+  readonly connections?: Partial<ConnectionLimits>
 }
 
 export interface WebHost {
@@ -54,6 +59,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65_535) {
     throw new Error('The port must be a whole number from 0 to 65535.')
   }
+  const limits = connectionLimits(options.connections)
   // Resolved once, so every served file can be checked against the real folder, symlinks included.
   const root = realpathSync(rendererDir)
   const streams = new EventStreams(core.events)
@@ -74,6 +80,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     applySecurityHeaders(res)
+    // A body is read only by a route that has checked who is sending it and how long it is
+    // (api-route.ts lifts this once it has read the whole body). Any other answer — every
+    // refusal, and whatever answers a body nobody asked for — closes the connection, so Node
+    // drops the rest of the upload instead of reading it to the end to reuse the connection.
+    if (declaresBody(req)) res.setHeader('Connection', 'close')
     const host = trustedHost(req, port)
     if (host === undefined) return refuse(res, 421)
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/'
@@ -106,13 +117,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'GET, HEAD' })
   }
 
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((err: unknown) => {
       core.logger.error('web:request', err)
       if (res.headersSent) return void res.destroy()
       sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } })
     })
-  })
+  }
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: checkingIntervalMs(limits),
+    },
+    handle,
+  )
+  // Listening for it stops Node from answering `100 Continue` to everyone: the client is invited
+  // to send its body only once the API route has checked Host, Origin, session and length.
+  server.on('checkContinue', handle)
+  // No server.timeout (socket inactivity) on top: every phase a client drives is bounded above,
+  // and what is left is the host's own work (a Check may wait on a provider for minutes) and the
+  // event stream, quiet between heartbeats.
+  capConnections(server, limits)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

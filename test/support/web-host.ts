@@ -1,6 +1,7 @@
 import { SseParser, type ServerEvent } from '../../renderer/src/bridge/sse-parser'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect, type Socket } from 'node:net'
 import { join } from 'node:path'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/web/server'
@@ -31,7 +32,7 @@ export interface TestHost {
 
 /** A real host on a free port, with a real core on a temporary data folder. */
 export async function startTestHost(
-  options: Pick<WebHostOptions, 'sessionIdleMs' | 'onSessionEnded'> & { idleLockMs?: number } = {},
+  options: Pick<WebHostOptions, 'sessionIdleMs' | 'onSessionEnded' | 'connections'> & { idleLockMs?: number } = {},
 ): Promise<TestHost> {
   const dir = tempDir('keyhold-web-')
   const rendererDir = join(dir.path, 'renderer')
@@ -148,4 +149,96 @@ export class SseReader {
   cancel(): Promise<void> {
     return this.reader.cancel()
   }
+}
+
+/**
+ * One TCP connection to the host, driven byte by byte: for what no HTTP client will do (send
+ * nothing, send a head slowly, declare a body and withhold it). Reads answers off the wire.
+ */
+export class RawConnection {
+  readonly socket: Socket
+  /** When the socket connected (the host's kernel accepted it). */
+  readonly opened: Promise<void>
+  /** Milliseconds from opening to the socket's 'close', whoever closed it. */
+  readonly closed: Promise<number>
+  /** Whether the host sent FIN or reset the socket (after which it is closed). */
+  hostClosed = false
+  private readonly startedAt = performance.now()
+  private received = Buffer.alloc(0)
+  private wake: (() => void) | undefined
+
+  constructor(port: number) {
+    this.socket = connect({ host: '127.0.0.1', port })
+    this.opened = new Promise((resolve, reject) => {
+      this.socket.once('connect', resolve)
+      this.socket.once('error', reject)
+    })
+    this.closed = new Promise((resolve) => this.socket.once('close', () => resolve(performance.now() - this.startedAt)))
+    this.socket.on('data', (chunk: Buffer) => {
+      this.received = Buffer.concat([this.received, chunk])
+      this.wake?.()
+    })
+    this.socket.on('end', () => {
+      this.hostClosed = true
+      this.wake?.()
+    })
+    // A reset from the host arrives as an error; it is a close like any other here.
+    this.socket.on('error', () => {
+      this.hostClosed = true
+    })
+    this.socket.on('close', () => this.wake?.())
+  }
+
+  /** Resolves once the bytes are handed to the kernel. */
+  write(data: string | Buffer): Promise<void> {
+    return new Promise((resolve, reject) => this.socket.write(data, (err) => (err ? reject(err) : resolve())))
+  }
+
+  /** The next whole answer on the wire (a `100 Continue` counts as one); fails if the host closes first. */
+  async response(): Promise<RawResponse> {
+    for (;;) {
+      const headEnd = this.received.indexOf('\r\n\r\n')
+      if (headEnd >= 0) {
+        const [statusLine = '', ...lines] = this.received.subarray(0, headEnd).toString('latin1').split('\r\n')
+        const headers: Record<string, string> = {}
+        for (const line of lines) {
+          const colon = line.indexOf(':')
+          headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+        }
+        const length = Number(headers['content-length'] ?? 0)
+        if (this.received.length >= headEnd + 4 + length) {
+          const body = this.received.subarray(headEnd + 4, headEnd + 4 + length).toString('utf8')
+          this.received = this.received.subarray(headEnd + 4 + length)
+          return { status: Number(statusLine.split(' ')[1]), headers, body }
+        }
+      }
+      if (this.socket.destroyed || this.socket.readableEnded) throw new Error('the host closed the connection without an answer')
+      await new Promise<void>((resolve) => (this.wake = resolve))
+      this.wake = undefined
+    }
+  }
+
+  destroy(): void {
+    this.socket.destroy()
+  }
+}
+
+/** Opens `count` connections that send nothing, `batch` at a time; resolves once all have connected. */
+export async function openIdleConnections(port: number, count: number, batch = 100): Promise<RawConnection[]> {
+  const all: RawConnection[] = []
+  for (let i = 0; i < count; i += batch) {
+    const some = Array.from({ length: Math.min(batch, count - i) }, () => new RawConnection(port))
+    await Promise.all(some.map((c) => c.opened))
+    all.push(...some)
+  }
+  return all
+}
+
+/** `promise`, or a failure naming `what` if it has not settled within `ms` (a bound, never a wait). */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer))
 }
