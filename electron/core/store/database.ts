@@ -1,10 +1,12 @@
-import { closeSync, openSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { KeyholdError } from '../errors'
 import { backupBeforeMigration } from './backups'
 import { assertKeyholdHeader, KEYHOLD_APPLICATION_ID } from './file-checks'
 import { MIGRATIONS, type Migration } from './migrations'
+import { createPrivateFile } from './private-files'
 import { fromSqliteError } from './sqlite-errors'
+import { creatingLeftovers, vaultFileState } from './vault-file'
 
 export interface StoreOptions {
   readonly path: string
@@ -23,6 +25,8 @@ export function latestVersion(migrations: readonly Migration[]): number {
  */
 export async function openVaultDatabase(options: StoreOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS
+  // What a stopped create left is not a damaged vault: the window offers to start over instead.
+  if (vaultFileState(options.path, latestVersion(migrations)) === 'unfinished') throw new KeyholdError('VAULT_UNFINISHED')
   assertKeyholdHeader(options.path, latestVersion(migrations))
   // The header is what a clean close leaves; the read-only look also sees a WAL left by a crash.
   inspectReadOnly(options.path, latestVersion(migrations))
@@ -31,6 +35,9 @@ export async function openVaultDatabase(options: StoreOptions): Promise<Database
     db = new BetterSqlite3(options.path, { fileMustExist: true })
     configure(db)
     await migrate(db, migrations, options, true)
+    // A create stopped after its link into place leaves its build's name beside the vault (often
+    // the same file, twice linked). With the vault open here, no create can be using it.
+    for (const leftover of creatingLeftovers(options.path)) rmSync(leftover, { force: true })
     return db
   } catch (err) {
     db?.close()
@@ -41,7 +48,8 @@ export async function openVaultDatabase(options: StoreOptions): Promise<Database
 /** Creates a new vault file; never over an existing one (the exclusive create fails first). */
 export async function createVaultDatabase(options: StoreOptions): Promise<Database> {
   try {
-    closeSync(openSync(options.path, 'wx', 0o600))
+    // 0600 before SQLite writes a byte; SQLite gives the -wal, -shm and -journal the same mode.
+    createPrivateFile(options.path)
   } catch (err) {
     if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'EEXIST') {
       throw new KeyholdError('VAULT_EXISTS')
