@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../electron/core/store/migrations'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
 import { sha256File } from '../support/bytes'
 import { call, callError, testCore } from '../support/core'
-import { sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
+import { OTHER_STRONG_PASSWORD, sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
 
 let dir: ReturnType<typeof tempDir>
 let core: KeyholdCore
@@ -115,5 +115,29 @@ describe('a damaged vault is never taken for an unfinished one', () => {
     await call(core, 'keyhold:vault.lock')
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     expect(core.vault.keys().list()).toEqual([])
+  })
+})
+
+describe('two creates racing for one data folder', () => {
+  it('one wins; the other is told a vault exists and never overwrites it', async () => {
+    const rival = testCore(dir.path)
+    try {
+      // Both look before either has a file in place: the link into place is what decides.
+      const [mine, theirs] = await Promise.all([
+        core.handlers['keyhold:vault.create']({ password: STRONG_PASSWORD }),
+        rival.handlers['keyhold:vault.create']({ password: OTHER_STRONG_PASSWORD }),
+      ])
+      const outcomes = [mine, theirs].map((r) => (r.ok ? 'created' : r.error.code)).sort()
+      expect(outcomes).toEqual(['VAULT_EXISTS', 'created'])
+      const winner = mine.ok ? core : rival
+      const password = mine.ok ? STRONG_PASSWORD : OTHER_STRONG_PASSWORD
+      await call(winner, 'keyhold:keys.add', sampleKeys('race')[0])
+      await call(winner, 'keyhold:vault.lock')
+      await call(winner, 'keyhold:vault.unlock', { password })
+      expect(winner.vault.keys().list()).toHaveLength(1)
+      expect(readdirSync(dir.path).filter((f) => f.includes('.creating-'))).toEqual([])
+    } finally {
+      await rival.shutdown()
+    }
   })
 })
