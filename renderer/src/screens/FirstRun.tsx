@@ -9,8 +9,8 @@ import { useStore } from '../store/store'
 
 type Values = { password: string; confirm: string }
 const LABELS: Readonly<Record<string, string>> = { password: 'Master password', confirm: 'The password typed again' }
+/** The consent to replace what a stopped create left (a test finds the checkbox by it). */
 export const START_OVER = 'Start over, and create a new vault in its place'
-
 
 /**
  * First run: choose the master password that will protect every key. Where an earlier create was
