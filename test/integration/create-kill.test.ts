@@ -1,32 +1,17 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { call, callError, testCore } from '../support/core'
 import { STRONG_PASSWORD, tempDir } from '../support/fixtures'
+import { runChild as runScript } from '../support/kill-child'
 import { QUICK_KDF } from '../support/quick-kdf'
 
 const CHILD = join(import.meta.dirname, '../support/create-vault-child.ts')
 const ROUNDS = 24
 
-/** Starts the child; resolves once its core is up, with the time the create then took (or the kill). */
-async function runChild(dataDir: string, kdf: 'quick-kdf' | 'argon2id', killAfterMs?: number): Promise<{ output: string; createMs: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, kdf], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let output = ''
-  let readyAt = 0
-  const exited = once(child, 'exit')
-  child.stdout.setEncoding('utf8')
-  child.stdout.on('data', (chunk: string) => {
-    output += chunk
-    if (readyAt === 0 && output.includes('ready\n')) {
-      readyAt = performance.now()
-      // The kill is the random moment under test, not a wait for anything.
-      if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs)
-    }
-  })
-  await exited
-  return { output, createMs: performance.now() - readyAt }
+const runChild = async (dataDir: string, kdf: 'quick-kdf' | 'argon2id', killAfterMs?: number) => {
+  const { output, ranMs } = await runScript(CHILD, [dataDir, kdf], killAfterMs)
+  return { output, createMs: ranMs }
 }
 
 describe('kill -9 while a vault is being created', () => {
