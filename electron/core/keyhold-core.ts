@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import type { VaultStatus } from '../shared/dto'
 import { createHandlers, type Handlers } from './api/handlers'
 import { abortableSleep } from './checks/check-client'
@@ -15,6 +14,8 @@ import type { ProviderPlugin } from './providers/provider-check'
 import { CoreProviders } from './providers/registry'
 import { Reminders } from './keys/reminders'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
+import { tightenDataFolder, type PrivacyWarning } from './store/private-data-folder'
+import { ensurePrivateDir } from './store/private-files'
 import { DEFAULT_IDLE_LOCK_MS, IdleLock } from './vault/idle-lock'
 import type { VaultLifecycleOptions } from './vault-lifecycle'
 import { Vault, type VaultOptions } from './vault/vault'
@@ -39,6 +40,11 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly providers?: readonly ProviderPlugin[]
   /** The diagnostics log; JSON lines under the data folder's `logs/` unless a test passes its own. */
   readonly logger?: DiagnosticsLogger
+  /**
+   * A place of Keyhold's (data folder, vault, backups, logs) that could not be made private to the
+   * person's account at start; hosts log or show it. Carries a path and a sentence, never a secret.
+   */
+  readonly onPrivacyWarning?: (warning: PrivacyWarning) => void
 }
 
 export interface KeyholdCore {
@@ -59,11 +65,16 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, ...vaultOptions } = options
   const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
-  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 })
+  ensurePrivateDir(paths.dataDir)
   const logger = givenLogger ?? createFileLogger({ dir: diagnosticsDir(paths.dataDir) })
+  tightenDataFolder(paths, diagnosticsDir(paths.dataDir), (warning) => {
+    // The place only: a path can name the person's account, and support needs no more.
+    logger.event('privacy.warning', { place: warning.place })
+    onPrivacyWarning?.(warning)
+  })
   logger.event('core.started', { platform: process.platform, node: process.versions.node, electron: process.versions['electron'] ?? null })
   const events = new CoreEvents()
   const vault = new Vault({

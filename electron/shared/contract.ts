@@ -36,7 +36,7 @@ import type { Result } from './result'
 export interface Methods {
   'keyhold:vault.status': { input: undefined; output: VaultStatus }
   'keyhold:vault.assessPassword': { input: { password: string }; output: PasswordAssessment }
-  'keyhold:vault.create': { input: { password: string }; output: VaultStatus }
+  'keyhold:vault.create': { input: { password: string; replaceUnfinished?: boolean | undefined }; output: VaultStatus }
   'keyhold:vault.unlock': { input: { password: string }; output: VaultStatus }
   'keyhold:vault.lock': { input: undefined; output: VaultStatus }
   'keyhold:vault.changePassword': {

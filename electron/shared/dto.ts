@@ -238,7 +238,11 @@ export interface KeyUpdateInput {
   }
 }
 
-export type VaultState = 'absent' | 'locked' | 'unlocked'
+/**
+ * `unfinished`: a create was stopped before the vault was finished; what it left holds no key, and
+ * a new vault replaces it only when the person agrees (`replaceUnfinished`).
+ */
+export type VaultState = 'absent' | 'unfinished' | 'locked' | 'unlocked'
 
 export interface VaultStatus {
   readonly state: VaultState

@@ -6,6 +6,8 @@ export const ERROR_MESSAGES = {
   INVALID_INPUT: 'Some of the information is missing or not in the expected form.',
   VAULT_NOT_FOUND: 'There is no vault here yet. Create one to get started.',
   VAULT_EXISTS: 'A vault already exists here, so a new one was not created over it.',
+  VAULT_UNFINISHED:
+    'Creating a vault here was stopped before it finished, so there is no vault yet and no key was lost. Agree to start over to create a new vault in its place.',
   VAULT_LOCKED: 'The vault is locked. Unlock it with your master password.',
   VAULT_UNLOCKED: 'The vault is already unlocked.',
   WRONG_PASSWORD: 'That password did not unlock the vault.',

@@ -5,7 +5,7 @@ import { activityListSchema } from './schemas/activity'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
 import { settingsUpdateSchema } from './schemas/settings'
-import { changePasswordSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
+import { changePasswordSchema, createVaultSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
 
 /**
  * Every method's input schema, by channel: the one list core's `handle` path parses with before a
@@ -15,7 +15,7 @@ import { changePasswordSchema, noInputSchema, passwordInputSchema } from './sche
 export const METHOD_INPUTS = {
   'keyhold:vault.status': noInputSchema,
   'keyhold:vault.assessPassword': passwordInputSchema,
-  'keyhold:vault.create': passwordInputSchema,
+  'keyhold:vault.create': createVaultSchema,
   'keyhold:vault.unlock': passwordInputSchema,
   'keyhold:vault.lock': noInputSchema,
   'keyhold:vault.changePassword': changePasswordSchema,

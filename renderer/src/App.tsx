@@ -51,7 +51,7 @@ export function App() {
         </main>
       ) : state === null || !providersLoaded ? (
         <Opening />
-      ) : state === 'absent' ? (
+      ) : state === 'absent' || state === 'unfinished' ? (
         <FirstRun />
       ) : state === 'locked' ? (
         <Unlock />

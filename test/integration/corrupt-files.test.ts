@@ -41,7 +41,6 @@ function sqliteFile(path: string, setup: (db: BetterSqlite3.Database) => void): 
 type Case = readonly [label: string, code: string, make: (path: string) => Promise<void> | void, sidecarsAllowed: boolean]
 
 const cases: Case[] = [
-  ['a 0-byte file', 'VAULT_EMPTY_FILE', (p) => writeFileSync(p, ''), false],
   ['random bytes', 'NOT_A_VAULT', (p) => writeFileSync(p, randomBytes(8192)), false],
   ['a text file', 'NOT_A_VAULT', (p) => writeFileSync(p, 'API keys:\nthreadeo = abc\n'), false],
   ['a file cut inside the SQLite header', 'VAULT_DAMAGED', (p) => writeFileSync(p, Buffer.from('SQLite format 3\0 and then nothing')), false],
@@ -103,6 +102,8 @@ describe('files that are not a usable vault', () => {
     // A second attempt finds the same file and the same answer: nothing was "repaired" over it.
     expect((await callError(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })).code).toBe(code)
     expect(await callError(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })).toMatchObject({ code: 'VAULT_EXISTS' })
+    // Agreeing to replace an unfinished create does not reach a file that is (or was) a vault.
+    expect(await callError(core, 'keyhold:vault.create', { password: STRONG_PASSWORD, replaceUnfinished: true })).toMatchObject({ code: 'VAULT_EXISTS' })
     expect(sha256File(core.paths.vaultFile)).toBe(before)
   })
 })

@@ -8,7 +8,7 @@ export function vaultApi({ vault }: ApiDeps): Implementations<
   return {
     'keyhold:vault.status': () => vault.status(),
     'keyhold:vault.assessPassword': ({ password }) => assessPassword(password),
-    'keyhold:vault.create': ({ password }) => vault.create(password),
+    'keyhold:vault.create': ({ password, replaceUnfinished }) => vault.create(password, { replaceUnfinished: replaceUnfinished === true }),
     'keyhold:vault.unlock': ({ password }) => vault.unlock(password),
     // The clipboard, captures and checks clear themselves on the vault's willLock.
     'keyhold:vault.lock': () => vault.lock('user'),

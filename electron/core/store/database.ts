@@ -1,10 +1,12 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import { KeyholdError } from '../errors'
 import { backupBeforeMigration } from './backups'
 import { assertKeyholdHeader, KEYHOLD_APPLICATION_ID } from './file-checks'
 import { MIGRATIONS, type Migration } from './migrations'
+import { createPrivateFile } from './private-files'
 import { fromSqliteError } from './sqlite-errors'
+import { creatingLeftovers, missingSidecars, removeSidecarsMade, vaultFileState } from './vault-file'
 
 export interface StoreOptions {
   readonly path: string
@@ -24,6 +26,8 @@ export function latestVersion(migrations: readonly Migration[]): number {
 export async function openVaultDatabase(options: StoreOptions): Promise<Database> {
   const migrations = options.migrations ?? MIGRATIONS
   const latest = latestVersion(migrations)
+  // What a stopped create left is not a damaged vault: the window offers to start over instead.
+  if (vaultFileState(options.path, latest) === 'unfinished') throw new KeyholdError('VAULT_UNFINISHED')
   assertKeyholdHeader(options.path, latest)
   // The header is what a clean close leaves; the read-only look also sees a WAL left by a crash.
   // On a full disk that look cannot create the `-shm` file it needs; the writable handle below,
@@ -36,6 +40,9 @@ export async function openVaultDatabase(options: StoreOptions): Promise<Database
     if (!inspected) assertVaultContents(db, latest)
     await migrate(db, migrations, options, true)
     if (!options.migrations) assertTables(db)
+    // A create stopped after its link into place leaves its build's name beside the vault (often
+    // the same file, twice linked). With the vault open here, no create can be using it.
+    for (const leftover of creatingLeftovers(options.path)) rmSync(leftover, { force: true })
     return db
   } catch (err) {
     db?.close()
@@ -86,7 +93,8 @@ const UNCLEAN_ON_READ_ONLY =
 /** Creates a new vault file; never over an existing one (the exclusive create fails first). */
 export async function createVaultDatabase(options: StoreOptions): Promise<Database> {
   try {
-    closeSync(openSync(options.path, 'wx', 0o600))
+    // 0600 before SQLite writes a byte; SQLite gives the -wal, -shm and -journal the same mode.
+    createPrivateFile(options.path)
   } catch (err) {
     if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'EEXIST') {
       throw new KeyholdError('VAULT_EXISTS')
@@ -118,6 +126,7 @@ export function removeVaultFiles(path: string): void {
  */
 function inspectReadOnly(path: string, latest: number): boolean {
   let db: Database | undefined
+  const made = missingSidecars(path)
   try {
     db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: 0 })
     assertVaultContents(db, latest)
@@ -128,6 +137,7 @@ function inspectReadOnly(path: string, latest: number): boolean {
     throw failure
   } finally {
     db?.close()
+    removeSidecarsMade(made)
   }
 }
 

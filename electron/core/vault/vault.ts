@@ -1,6 +1,5 @@
 import { CoreProviders } from '../providers/registry'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import type { LockReason, VaultStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
@@ -11,8 +10,10 @@ import { KeyStore } from '../keys/key-store'
 import { RecordCodec } from '../keys/record-codec'
 import type { VaultPaths } from '../paths'
 import { SerialQueue } from '../../shared/serial-queue'
-import { createVaultDatabase, openVaultDatabase } from '../store/database'
-import type { Migration } from '../store/migrations'
+import { createVaultAtomically } from '../store/atomic-create'
+import { latestVersion, openVaultDatabase } from '../store/database'
+import { MIGRATIONS, type Migration } from '../store/migrations'
+import { vaultFileState } from '../store/vault-file'
 import { readHeader, unwrapVaultKey, wrapVaultKey, writeHeader, type VaultHeader } from './header'
 import { assertKdfParamsInRange, SHIPPED_KDF, type KdfParams } from './kdf-params'
 import { createWorkerKdf, type KdfRunner } from './kdf-worker'
@@ -70,8 +71,9 @@ export class Vault {
   }
 
   status(): VaultStatus {
-    const state = this.open ? 'unlocked' : existsSync(this.options.paths.vaultFile) ? 'locked' : 'absent'
-    return this.open?.db.readonly ? { state, readOnly: true } : { state }
+    if (this.open) return this.open.db.readonly ? { state: 'unlocked', readOnly: true } : { state: 'unlocked' }
+    const found = vaultFileState(this.options.paths.vaultFile, latestVersion(this.options.migrations ?? MIGRATIONS))
+    return { state: found === 'present' ? 'locked' : found }
   }
 
   /** The keys of the unlocked vault; VAULT_LOCKED otherwise. */
@@ -96,19 +98,27 @@ export class Vault {
     return this.open
   }
 
-  create(password: string): Promise<VaultStatus> {
+  /**
+   * Makes a new vault and opens it. `replaceUnfinished`: the person agreed to start over where an
+   * earlier create was stopped (status `unfinished`); a vault that exists is never replaced.
+   */
+  create(password: string, { replaceUnfinished = false }: { replaceUnfinished?: boolean } = {}): Promise<VaultStatus> {
     return this.queue.run(async () => {
-      if (this.open || existsSync(this.options.paths.vaultFile)) throw new KeyholdError('VAULT_EXISTS')
+      if (this.open) throw new KeyholdError('VAULT_EXISTS')
+      const found = this.status().state
+      if (found === 'locked') throw new KeyholdError('VAULT_EXISTS')
+      if (found === 'unfinished' && !replaceUnfinished) throw new KeyholdError('VAULT_UNFINISHED')
       await assertStrong(password)
       const vaultId = randomUUID()
       const kdf = this.newKdfParams()
       const vaultKey = randomBytes(32)
-      const wrappedKey = await this.wrap(password, vaultKey, vaultId, kdf)
-      const db = await createVaultDatabase(this.storeOptions())
+      let db: Database
       try {
-        writeHeader(db, { vaultId, kdf, wrappedKey }, this.now())
+        const wrappedKey = await this.wrap(password, vaultKey, vaultId, kdf)
+        await createVaultAtomically(this.storeOptions(), (built) => writeHeader(built, { vaultId, kdf, wrappedKey }, this.now()), found === 'unfinished')
+        db = await openVaultDatabase(this.storeOptions())
       } catch (err) {
-        db.close()
+        vaultKey.fill(0)
         throw err
       }
       return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, vaultId))

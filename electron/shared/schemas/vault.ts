@@ -7,6 +7,11 @@ export const MAX_PASSWORD_LENGTH = 1024
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH * 4)
 
 export const passwordInputSchema = z.object({ password }).strict()
+/**
+ * `replaceUnfinished`: the person agreed to start over where a create was stopped before the vault
+ * was finished (status `unfinished`); without it such a leftover is refused with VAULT_UNFINISHED.
+ */
+export const createVaultSchema = z.object({ password, replaceUnfinished: z.boolean().optional() }).strict()
 export const changePasswordSchema = z.object({ currentPassword: password, newPassword: password }).strict()
 /** Methods that take nothing accept nothing (or an empty object, as some bridges send). */
 export const noInputSchema = z.undefined()

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
 import { Field } from '../components/Field'
@@ -8,10 +9,18 @@ import { useStore } from '../store/store'
 
 type Values = { password: string; confirm: string }
 const LABELS: Readonly<Record<string, string>> = { password: 'Master password', confirm: 'The password typed again' }
+/** The consent to replace what a stopped create left (a test finds the checkbox by it). */
+export const START_OVER = 'Start over, and create a new vault in its place'
 
-/** First run: choose the master password that will protect every key. */
+/**
+ * First run: choose the master password that will protect every key. Where an earlier create was
+ * stopped (status `unfinished`), it says so and replaces that leftover only once the person ticks
+ * Start over; core refuses otherwise, and its sentence is shown here.
+ */
 export function FirstRun() {
   const createVault = useStore((s) => s.createVault)
+  const unfinished = useStore((s) => s.vault?.state === 'unfinished')
+  const [startOver, setStartOver] = useState(false)
   const {
     register,
     handleSubmit,
@@ -26,9 +35,13 @@ export function FirstRun() {
   const submit = handleSubmit(async (values) => {
     setFormError(null)
     try {
-      await createVault(values.password)
+      await createVault(values.password, { replaceUnfinished: unfinished && startOver })
     } catch (err) {
       const e = errorOf(err)
+      if (e.code === 'VAULT_UNFINISHED') {
+        setFormError(e.message)
+        return
+      }
       // Core names its input: `password` is this form's field of the same name.
       if (e.field === undefined || e.field === 'password') setError('password', { type: 'server', message: e.message }, { shouldFocus: true })
       else setFormError(e.message)
@@ -43,6 +56,17 @@ export function FirstRun() {
           Keyhold keeps your API keys encrypted on this computer. Choose a master password: it unlocks the vault, and it cannot be
           recovered if you forget it, so write it down somewhere safe.
         </p>
+        {unfinished && (
+          <div className="unfinished-notice" role="note">
+            <p>
+              Creating a vault here was stopped before it finished (Keyhold may have been closed, or the disk was full). No key was saved
+              in it, so nothing is lost.
+            </p>
+            <label className="checkbox">
+              <input type="checkbox" checked={startOver} onChange={(e) => setStartOver(e.target.checked)} /> {START_OVER}
+            </label>
+          </div>
+        )}
         <Field label="Master password" error={errors.password?.message} hint={<StrengthMeter password={password} id="strength" />}>
           {(props) => <input {...props} {...register('password')} type="password" autoComplete="new-password" autoFocus />}
         </Field>

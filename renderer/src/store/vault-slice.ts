@@ -8,7 +8,8 @@ export interface VaultSlice {
   /** Set when the host cannot be reached at all; the window shows it instead of a screen. */
   connectionError: string | null
   loadVault: () => Promise<void>
-  createVault: (password: string) => Promise<void>
+  /** `replaceUnfinished`: the person agreed to start over where an earlier create was stopped. */
+  createVault: (password: string, options?: { replaceUnfinished?: boolean }) => Promise<void>
   unlockVault: (password: string) => Promise<void>
   lockVault: () => Promise<void>
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>
@@ -42,8 +43,8 @@ export const createVaultSlice =
       }
     },
 
-    async createVault(password) {
-      const status = await api.call('keyhold:vault.create', { password })
+    async createVault(password, options = {}) {
+      const status = await api.call('keyhold:vault.create', options.replaceUnfinished ? { password, replaceUnfinished: true } : { password })
       set({ vault: status })
       get().announce('Your vault is ready.')
       await get().loadKeys()
