@@ -43,40 +43,58 @@ export class RecordCodec {
   }
 
   sealMeta(recordId: string, meta: KeyMeta): Buffer {
-    return seal(this.vaultKey, Buffer.from(JSON.stringify(meta), 'utf8'), recordAad(this.vaultId, recordId, 'meta'))
+    return this.sealText(JSON.stringify(meta), recordAad(this.vaultId, recordId, 'meta'))
   }
 
   /** The meta JSON, authenticated but not yet checked: parse it with `parseStoredMeta`. */
   openMeta(recordId: string, blob: Uint8Array): unknown {
-    return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as unknown
+    return JSON.parse(this.openText(blob, recordAad(this.vaultId, recordId, 'meta'))) as unknown
   }
 
   /** Seals any other JSON value of the vault under its own AAD label (checks, settings). */
   sealJson(label: string, value: unknown): Buffer {
-    return seal(this.vaultKey, Buffer.from(JSON.stringify(value), 'utf8'), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)
+    return this.sealText(JSON.stringify(value), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)
   }
 
   openJson(label: string, blob: Uint8Array): unknown {
-    return JSON.parse(open(this.vaultKey, blob, `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`).toString('utf8')) as unknown
+    return JSON.parse(this.openText(blob, `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)) as unknown
   }
 
   sealSnapshot(json: string): Buffer {
-    return seal(this.vaultKey, Buffer.from(json, 'utf8'), snapshotAad(this.vaultId))
+    return this.sealText(json, snapshotAad(this.vaultId))
   }
 
   openSnapshot(blob: Uint8Array): string {
-    return open(this.vaultKey, blob, snapshotAad(this.vaultId)).toString('utf8')
+    return this.openText(blob, snapshotAad(this.vaultId))
   }
 
   sealSecret(recordId: string, value: string): Buffer {
     const payload: SecretPayload = { value }
-    return seal(this.vaultKey, Buffer.from(JSON.stringify(payload), 'utf8'), recordAad(this.vaultId, recordId, 'secret'))
+    return this.sealText(JSON.stringify(payload), recordAad(this.vaultId, recordId, 'secret'))
   }
 
   openSecret(recordId: string, blob: Uint8Array): string {
-    const plain = open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'secret'))
+    return (JSON.parse(this.openText(blob, recordAad(this.vaultId, recordId, 'secret'))) as SecretPayload).value
+  }
+
+  /**
+   * The plaintext Buffers are zeroed once used. A short Buffer.from shares Node's 8 KiB pool,
+   * where the bytes would otherwise stay until that memory is reused; the strings they came from
+   * and go to cannot be wiped from JavaScript.
+   */
+  private sealText(text: string, aad: string): Buffer {
+    const plain = Buffer.from(text, 'utf8')
     try {
-      return (JSON.parse(plain.toString('utf8')) as SecretPayload).value
+      return seal(this.vaultKey, plain, aad)
+    } finally {
+      plain.fill(0)
+    }
+  }
+
+  private openText(blob: Uint8Array, aad: string): string {
+    const plain = open(this.vaultKey, blob, aad)
+    try {
+      return plain.toString('utf8')
     } finally {
       plain.fill(0)
     }
