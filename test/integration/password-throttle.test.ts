@@ -74,7 +74,7 @@ describe('parallel guesses on change-password', () => {
     // No guess had a KDF while another's was running or paused.
     expect(most).toBe(1)
     expect(kdfStarts.map((t) => t - start)).toEqual([0, 0, 0, 1000, 3000, 7000, 15000, 31000, 61000, 91000])
-    expect(errors.at(-1)?.message).toBe('That password did not unlock the vault. Another wrong try will wait 30 seconds before Keyhold answers.')
+    expect(errors.at(-1)?.message).toBe('That is not the current master password. Another wrong try will wait 30 seconds before Keyhold answers.')
     // The right password still works, and clears the count.
     await call(core, 'keyhold:vault.changePassword', { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD })
     expect(onDisk().failures).toBe(0)
@@ -128,7 +128,7 @@ describe('one count for unlock and change-password', () => {
     await callError(core, 'keyhold:vault.unlock', { password: 'second' })
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     const afterUnlocks = await callError(core, 'keyhold:vault.changePassword', { currentPassword: 'third', newPassword: OTHER_STRONG_PASSWORD })
-    expect(afterUnlocks.message).toBe('That password did not unlock the vault.')
+    expect(afterUnlocks.message).toBe('That is not the current master password.')
   })
 })
 

@@ -167,7 +167,7 @@ export class Vault {
         const header = readHeader(db)
         const check = await this.unwrap(currentPassword, header).catch((err: unknown) => {
           if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
-            throw new KeyholdError('WRONG_PASSWORD', { field: 'currentPassword' })
+            throw new KeyholdError('WRONG_PASSWORD', { field: 'currentPassword', message: 'That is not the current master password.' })
           }
           throw err
         })
