@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -179,5 +180,73 @@ describe('a restarted core continues the pause', () => {
     const sleepsBefore = clock.sleeps.length
     expect((await callError(fresh, 'keyhold:vault.unlock', { password: 'a typo' })).message).toBe('That password did not unlock the vault.')
     expect(clock.sleeps.slice(sleepsBefore)).toEqual([0])
+  })
+})
+
+describe('a host killed with SIGKILL', () => {
+  const ROOT = join(import.meta.dirname, '..', '..')
+  const children: ChildProcess[] = []
+  // A test that fails before its kill must not leave a host running.
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  })
+
+  /** Runs one wrong unlock in a child host and kills it (-9) the moment its stdout shows `killAt`. */
+  async function guessInChild(password: string, killAt: RegExp): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/guess-once.ts'), dir.path, password], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)))
+    let out = ''
+    const seen = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString()
+        const line = out.split('\n').find((l) => killAt.test(l))
+        if (line !== undefined) {
+          child.kill('SIGKILL')
+          resolve(line)
+        } else if (out.includes('answered ')) {
+          // It answered without what the test waits for: fail now, not at the timeout.
+          child.kill('SIGKILL')
+          reject(new Error(`the child host answered before "${killAt.source}": ${out}`))
+        }
+      })
+      child.once('exit', () => reject(new Error(`the child host ended before "${killAt.source}": ${out}`)))
+    })
+    expect(await exited).toBe('SIGKILL')
+    return seen
+  }
+
+  it('killed during the pause of a wrong password (before its answer), the next host waits out the rest and counts on', { timeout: 60_000 }, async () => {
+    const clock = new TestClock(Date.now())
+    const first = open(clock)
+    await call(first, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    await call(first, 'keyhold:vault.lock')
+    for (let i = 0; i < 2; i++) await callError(first, 'keyhold:vault.unlock', { password: `free typo ${i}` })
+    await first.shutdown()
+    // The third wrong password owes a 1 s pause; the child is killed as that pause begins.
+    expect(await guessInChild('third guess', /^pausing [1-9]/)).toBe('pausing 1000')
+    expect(onDisk().failures).toBe(3)
+    const restarted = new TestClock(Date.now())
+    const next = open(restarted)
+    const error = await callError(next, 'keyhold:vault.unlock', { password: 'fourth guess' })
+    const [rest, own] = restarted.sleeps
+    expect(rest).toBeGreaterThan(0)
+    expect(rest).toBeLessThanOrEqual(1000)
+    expect(own).toBe(2000)
+    expect(error.message).toBe('That password did not unlock the vault. Another wrong try will wait 4 seconds before Keyhold answers.')
+  })
+
+  it('killed right after a wrong answer, the count it answered with is the next host\'s', { timeout: 60_000 }, async () => {
+    const first = open(new TestClock(Date.now()))
+    await call(first, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    await call(first, 'keyhold:vault.lock')
+    await first.shutdown()
+    for (let i = 1; i <= 2; i++) {
+      const answer = await guessInChild(`guess ${i}`, /^answered /)
+      expect(answer).toContain('WRONG_PASSWORD')
+    }
+    const next = open(new TestClock(Date.now()))
+    const error = await callError(next, 'keyhold:vault.unlock', { password: 'guess 3' })
+    expect(error.message).toBe('That password did not unlock the vault. Another wrong try will wait 2 seconds before Keyhold answers.')
   })
 })
