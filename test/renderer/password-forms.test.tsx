@@ -55,7 +55,7 @@ describe('the password forms', () => {
     await user.click(dialog.getByRole('button', { name: 'Change password' }))
     const current = dialog.getByLabelText('Current master password')
     await waitFor(() => expect(current.getAttribute('aria-invalid')).toBe('true'))
-    expect(dialog.getByText('That password did not unlock the vault.')).toBeTruthy()
+    expect(dialog.getByText('That is not the current master password.')).toBeTruthy()
     expect(document.activeElement).toBe(current)
   })
 })

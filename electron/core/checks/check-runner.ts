@@ -74,14 +74,34 @@ export class CheckRunner {
   private readonly singles = new Set<AbortController>()
   /** Runs still going, so a lock can wait until each has stored what it finished. */
   private readonly ending = new Set<Promise<void>>()
+  /**
+   * Closed from willLock until the next unlock. The vault stays open while its willLock
+   * participants run (a last backup may read it), so without this gate a check asked for in that
+   * window passed every "is it unlocked" test, was sent after the lock had cancelled the others,
+   * and then sat out a 429's Retry-After (up to 60 s) twice, sending the secret each time.
+   */
+  private sending = false
 
   constructor(private readonly deps: CheckRunnerDeps) {
-    deps.lifecycle.on('willLock', () => this.cancelAll())
+    deps.lifecycle.on('unlocked', () => {
+      this.sending = true
+    })
+    deps.lifecycle.on('willLock', () => {
+      this.sending = false
+      return this.cancelAll()
+    })
+  }
+
+  /** A new single check or probe, refused once the lock has begun; a lock aborts it while it runs. */
+  private admit(): AbortController {
+    if (!this.sending) throw new KeyholdError('VAULT_LOCKED')
+    const controller = new AbortController()
+    this.singles.add(controller)
+    return controller
   }
 
   async checkOne(id: string): Promise<CheckRecord> {
-    const controller = new AbortController()
-    this.singles.add(controller)
+    const controller = this.admit()
     let record: CheckRecord
     try {
       record = await this.check(id, controller.signal)
@@ -97,6 +117,7 @@ export class CheckRunner {
   }
 
   start(ids?: readonly string[]): { runId: string; total: number } {
+    if (!this.sending) throw new KeyholdError('VAULT_LOCKED')
     const keys = this.deps.keys()
     const targets = (ids ?? keys.list().filter((e) => !e.damaged && e.hasSecret).map((e) => e.id)).filter((id, i, all) => all.indexOf(id) === i)
     for (const id of targets) keys.get(id) // unknown or damaged ids are refused before anything starts
@@ -241,8 +262,7 @@ export class CheckRunner {
    * same request and reading as a saved key's check, with nothing stored and no event.
    */
   async probe(details: KeyMeta['details'], secret: string): Promise<ProbeResult> {
-    const controller = new AbortController()
-    this.singles.add(controller)
+    const controller = this.admit()
     try {
       const { classification: c, attempt } = await this.send(details, secret, controller.signal)
       return {

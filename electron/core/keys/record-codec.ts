@@ -44,45 +44,63 @@ export class RecordCodec {
   }
 
   sealMeta(recordId: string, meta: KeyMeta): Buffer {
-    return seal(this.vaultKey, paddedJson(JSON.stringify(meta), META_BUCKET_FLOOR), recordAad(this.vaultId, recordId, 'meta'))
+    return this.sealText(JSON.stringify(meta), recordAad(this.vaultId, recordId, 'meta'), META_BUCKET_FLOOR)
   }
 
   /** The meta JSON, authenticated but not yet checked: parse it with `parseStoredMeta`. */
   openMeta(recordId: string, blob: Uint8Array): unknown {
-    return JSON.parse(open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'meta')).toString('utf8')) as unknown
+    return JSON.parse(this.openText(blob, recordAad(this.vaultId, recordId, 'meta'))) as unknown
   }
 
   /** Seals any other JSON value of the vault under its own AAD label (checks, settings). */
   sealJson(label: string, value: unknown): Buffer {
-    return seal(this.vaultKey, paddedJson(JSON.stringify(value), JSON_BUCKET_FLOOR), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)
+    return this.sealText(JSON.stringify(value), `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`, JSON_BUCKET_FLOOR)
   }
 
   openJson(label: string, blob: Uint8Array): unknown {
-    return JSON.parse(open(this.vaultKey, blob, `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`).toString('utf8')) as unknown
+    return JSON.parse(this.openText(blob, `keyhold|${label}|v${RECORD_FORMAT}|${this.vaultId}`)) as unknown
   }
 
   sealSnapshot(json: string): Buffer {
-    return seal(this.vaultKey, Buffer.from(json, 'utf8'), snapshotAad(this.vaultId))
+    return this.sealText(json, snapshotAad(this.vaultId))
   }
 
   openSnapshot(blob: Uint8Array): string {
-    return open(this.vaultKey, blob, snapshotAad(this.vaultId)).toString('utf8')
+    return this.openText(blob, snapshotAad(this.vaultId))
   }
 
   sealSecret(recordId: string, value: string): Buffer {
     const payload: SecretPayload = { value }
-    const plain = paddedJson(JSON.stringify(payload), SECRET_BUCKET_FLOOR)
+    return this.sealText(JSON.stringify(payload), recordAad(this.vaultId, recordId, 'secret'), SECRET_BUCKET_FLOOR)
+  }
+
+  openSecret(recordId: string, blob: Uint8Array): string {
+    return (JSON.parse(this.openText(blob, recordAad(this.vaultId, recordId, 'secret'))) as SecretPayload).value
+  }
+
+  /**
+   * The plaintext Buffers are zeroed once used. A short Buffer.from shares Node's 8 KiB pool,
+   * where the bytes would otherwise stay until that memory is reused; the strings they came from
+   * and go to cannot be wiped from JavaScript.
+   */
+  /**
+   * Padded to its length bucket (see length-buckets.ts), in a Buffer of its own, zeroed after.
+   * The list snapshot is not padded: its size says only how many keys there are, which the rows
+   * say anyway.
+   */
+  private sealText(text: string, aad: string, bucketFloor?: number): Buffer {
+    const plain = bucketFloor === undefined ? Buffer.from(text, 'utf8') : paddedJson(text, bucketFloor)
     try {
-      return seal(this.vaultKey, plain, recordAad(this.vaultId, recordId, 'secret'))
+      return seal(this.vaultKey, plain, aad)
     } finally {
       plain.fill(0)
     }
   }
 
-  openSecret(recordId: string, blob: Uint8Array): string {
-    const plain = open(this.vaultKey, blob, recordAad(this.vaultId, recordId, 'secret'))
+  private openText(blob: Uint8Array, aad: string): string {
+    const plain = open(this.vaultKey, blob, aad)
     try {
-      return (JSON.parse(plain.toString('utf8')) as SecretPayload).value
+      return plain.toString('utf8')
     } finally {
       plain.fill(0)
     }

@@ -39,12 +39,23 @@ export function open(key: AeadKey, blob: Uint8Array, aad: string): Buffer {
   const nonce = buf.subarray(1, HEADER_BYTES)
   const tag = buf.subarray(buf.length - TAG_BYTES)
   const body = buf.subarray(HEADER_BYTES, buf.length - TAG_BYTES)
+  let plain: Buffer | undefined
   try {
     const decipher = gcmDecipher(key, nonce)
     decipher.setAAD(Buffer.from(aad, 'utf8'))
     decipher.setAuthTag(tag)
-    return Buffer.concat([decipher.update(body), decipher.final()])
+    plain = decipher.update(body)
+    // GCM's final() only checks the tag and adds no bytes: the plaintext is returned as update()
+    // made it, with no second copy left behind for nobody to zero (a concat used to leave one).
+    const rest = decipher.final()
+    if (rest.length === 0) return plain
+    const whole = Buffer.concat([plain, rest])
+    plain.fill(0)
+    rest.fill(0)
+    return whole
   } catch {
+    // What update() gave is plaintext whose tag did not verify: wiped, never returned.
+    plain?.fill(0)
     throw new AuthenticationError()
   }
 }

@@ -20,6 +20,9 @@ parentPort.once('message', async (job) => {
     job.password.fill(0)
     parentPort.postMessage({ ok: true, key }, [key.buffer])
   } catch {
+    // The password's bytes are wiped on a failure too; the worker's WebAssembly memory (where
+    // hash-wasm copied them) is released, not zeroed, when the worker ends.
+    job.password.fill(0)
     parentPort.postMessage({ ok: false })
   }
 })

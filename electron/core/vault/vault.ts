@@ -19,7 +19,8 @@ import { assertKdfParamsInRange, SHIPPED_KDF, type KdfParams } from './kdf-param
 import { createWorkerKdf, type KdfRunner } from './kdf-worker'
 import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions } from '../vault-lifecycle'
 import { assessPassword } from './password-policy'
-import { UnlockThrottle, wrongPasswordSentence } from './unlock-throttle'
+import { passwordAttemptsFile } from './password-attempts-file'
+import { PasswordThrottle } from './password-throttle'
 
 export interface VaultOptions {
   readonly paths: VaultPaths
@@ -54,7 +55,7 @@ interface Unlocked {
 export class Vault {
   private open: Unlocked | undefined
   private readonly queue = new SerialQueue()
-  private readonly throttle = new UnlockThrottle()
+  private readonly throttle: PasswordThrottle
   private readonly kdf: KdfRunner
   private readonly now: () => number
   private readonly sleep: (ms: number) => Promise<void>
@@ -68,6 +69,9 @@ export class Vault {
     this.kdf = options.kdf ?? createWorkerKdf()
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+    this.throttle = new PasswordThrottle(passwordAttemptsFile(options.paths.dataDir), { now: this.now, sleep: this.sleep })
+    // Any unlock clears the count, a create's too: the count belonged to the vault it replaced.
+    this.transitions.on('unlocked', () => this.throttle.reset())
   }
 
   status(): VaultStatus {
@@ -125,26 +129,24 @@ export class Vault {
     })
   }
 
+  /** Wrong passwords take turns and pause through the throttle, outside the vault's queue (a lock never waits on them). */
   unlock(password: string): Promise<VaultStatus> {
-    return this.queue.run(async () => {
-      if (this.open) return this.status()
-      const db = await openVaultDatabase(this.storeOptions())
-      let header: VaultHeader
-      let vaultKey: Buffer
-      try {
-        header = readHeader(db)
-        vaultKey = await this.unwrap(password, header)
-      } catch (err) {
-        db.close()
-        if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
-          await this.sleep(this.throttle.delayAfterFailureMs())
-          throw new KeyholdError('WRONG_PASSWORD', { ...(err.field ? { field: err.field } : {}), message: wrongPasswordSentence(err.message, this.throttle.nextDelayMs()) })
+    return this.throttle.attempt(() =>
+      this.queue.run(async () => {
+        if (this.open) return this.status()
+        const db = await openVaultDatabase(this.storeOptions())
+        let header: VaultHeader
+        let vaultKey: Buffer
+        try {
+          header = readHeader(db)
+          vaultKey = await this.unwrap(password, header)
+        } catch (err) {
+          db.close()
+          throw err
         }
-        throw err
-      }
-      this.throttle.reset()
-      return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, header.vaultId))
-    })
+        return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, header.vaultId))
+      }),
+    )
   }
 
   /**
@@ -160,25 +162,32 @@ export class Vault {
     })
   }
 
-  /** Re-wraps the vault key under the new password; no record is re-encrypted. */
-  changePassword(currentPassword: string, newPassword: string): Promise<VaultStatus> {
-    return this.queue.run(async () => {
-      if (!this.open) throw new KeyholdError('VAULT_LOCKED')
-      await assertStrong(newPassword, 'newPassword')
-      const { db } = this.open
-      const header = readHeader(db)
-      const check = await this.unwrap(currentPassword, header).catch((err: unknown) => {
-        if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
-          throw new KeyholdError('WRONG_PASSWORD', { field: 'currentPassword' })
-        }
-        throw err
-      })
-      check.fill(0)
-      const kdf = this.newKdfParams()
-      const wrappedKey = await this.wrap(newPassword, this.open.vaultKey, header.vaultId, kdf)
-      writeHeader(db, { vaultId: header.vaultId, kdf, wrappedKey }, this.now())
-      return this.status()
-    })
+  /**
+   * Re-wraps the vault key under the new password; no record is re-encrypted. The current
+   * password is checked through the same throttle as unlock: a guess here counts there too.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<VaultStatus> {
+    // A weak new password is refused before the turn: no password was checked, nothing to pause.
+    if (!this.open) throw new KeyholdError('VAULT_LOCKED')
+    await assertStrong(newPassword, 'newPassword')
+    return this.throttle.attempt(() =>
+      this.queue.run(async () => {
+        if (!this.open) throw new KeyholdError('VAULT_LOCKED')
+        const { db } = this.open
+        const header = readHeader(db)
+        const check = await this.unwrap(currentPassword, header).catch((err: unknown) => {
+          if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
+            throw new KeyholdError('WRONG_PASSWORD', { field: 'currentPassword', message: 'That is not the current master password.' })
+          }
+          throw err
+        })
+        check.fill(0)
+        const kdf = this.newKdfParams()
+        const wrappedKey = await this.wrap(newPassword, this.open.vaultKey, header.vaultId, kdf)
+        writeHeader(db, { vaultId: header.vaultId, kdf, wrappedKey }, this.now())
+        return this.status()
+      }),
+    )
   }
 
   private lockNow(reason: LockReason): void {
