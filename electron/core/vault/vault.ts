@@ -2,7 +2,7 @@ import { CoreProviders } from '../providers/registry'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
-import type { LockReason, VaultStatus } from '../../shared/dto'
+import type { KeychainStatus, LockReason, VaultStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { ActivityLog } from '../activity/activity-log'
 import { CheckStore } from '../checks/check-store'
@@ -19,6 +19,8 @@ import { createWorkerKdf, type KdfRunner } from './kdf-worker'
 import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions } from '../vault-lifecycle'
 import { assessPassword } from './password-policy'
 import { UnlockThrottle, wrongPasswordSentence } from './unlock-throttle'
+import type { KeychainPort } from './keychain-port'
+import { keychainFile, KeychainUnlock } from './keychain-unlock'
 
 export interface VaultOptions {
   readonly paths: VaultPaths
@@ -35,6 +37,8 @@ export interface VaultOptions {
   readonly onKeysDamaged?: (ids: readonly string[]) => void
   /** The registered providers (labels, search fields, settings defaults); the built-ins unless a host registers more. */
   readonly providers?: CoreProviders
+  /** The OS keychain from the host; without one, keychain unlock says it is unavailable. */
+  readonly keychain?: KeychainPort
 }
 
 interface Unlocked {
@@ -60,6 +64,7 @@ export class Vault {
   private readonly transitions: VaultLifecycle
   /** Where checks, captures, the clipboard and the idle timer join the vault's transitions. */
   readonly lifecycle: LifecycleSubscriptions
+  private readonly keychain: KeychainUnlock
 
   constructor(private readonly options: VaultOptions) {
     this.transitions = new VaultLifecycle(options.lifecycle)
@@ -67,6 +72,7 @@ export class Vault {
     this.kdf = options.kdf ?? createWorkerKdf()
     this.now = options.now ?? Date.now
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)))
+    this.keychain = new KeychainUnlock(options.keychain, keychainFile(options.paths.vaultFile))
   }
 
   status(): VaultStatus {
@@ -168,6 +174,48 @@ export class Vault {
       const wrappedKey = await this.wrap(newPassword, this.open.vaultKey, header.vaultId, kdf)
       writeHeader(db, { vaultId: header.vaultId, kdf, wrappedKey }, this.now())
       return this.status()
+    })
+  }
+
+  keychainStatus(): Promise<KeychainStatus> {
+    return this.keychain.status(this.open ? readHeader(this.open.db).vaultId : undefined)
+  }
+
+  /** Turning on proves the master password first; the vault key itself never leaves core. */
+  setKeychainUnlock(enabled: boolean, password = ''): Promise<KeychainStatus> {
+    return this.queue.run(async () => {
+      const { db, vaultKey } = this.unlocked()
+      const header = readHeader(db)
+      if (enabled) {
+        const check = await this.unwrap(password, header).catch((err: unknown) => {
+          if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') throw new KeyholdError('WRONG_PASSWORD', { field: 'password' })
+          throw err
+        })
+        check.fill(0)
+        await this.keychain.enable(header.vaultId, vaultKey)
+      } else {
+        await this.keychain.disable(header.vaultId)
+      }
+      return this.keychain.status(header.vaultId)
+    })
+  }
+
+  /** Not throttled: no password is tried, and a keychain entry that fails is forgotten at once. */
+  unlockWithKeychain(): Promise<VaultStatus> {
+    return this.queue.run(async () => {
+      if (this.open) return this.status()
+      this.keychain.assertEnabled()
+      const db = await openVaultDatabase(this.storeOptions())
+      let header: VaultHeader
+      let vaultKey: Buffer
+      try {
+        header = readHeader(db)
+        vaultKey = await this.keychain.open(header.vaultId)
+      } catch (err) {
+        db.close()
+        throw err
+      }
+      return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, header.vaultId))
     })
   }
 

@@ -8,5 +8,9 @@ const password = z.string().min(1).max(MAX_PASSWORD_LENGTH * 4)
 
 export const passwordInputSchema = z.object({ password }).strict()
 export const changePasswordSchema = z.object({ currentPassword: password, newPassword: password }).strict()
+export const keychainUnlockSchema = z.discriminatedUnion('enabled', [
+  z.object({ enabled: z.literal(true), password }).strict(),
+  z.object({ enabled: z.literal(false) }).strict(),
+])
 /** Methods that take nothing accept nothing (or an empty object, as some bridges send). */
 export const noInputSchema = z.undefined()
