@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { Entry } from '@napi-rs/keyring'
@@ -71,6 +71,8 @@ describe('unlock with the system keychain', () => {
   })
 
   const vaultKey = () => Buffer.from((core.vault as unknown as { open: { vaultKey: Buffer } }).open.vaultKey)
+  const keychainActivity = async () =>
+    (await call(core, 'keyhold:activity.list', { kinds: ['keychain-on', 'keychain-off', 'keychain-unlocked'] })).map((item) => [item.kind, item.keyId])
   const revealed = async () => ((await call(core, 'keyhold:keys.reveal', { id: keyId, field: 'secret' })) as RevealResult).value
 
   it('is off until turned on, and turning it on needs the master password', async () => {
@@ -92,6 +94,8 @@ describe('unlock with the system keychain', () => {
     const stored = Buffer.from(outside(vaultId).getSecret() ?? [])
     expect(stored).toHaveLength(32)
     expect(stored.equals(key)).toBe(false)
+    // Private to the user, like every file Keyhold writes.
+    expect(statSync(keychainFile(core.paths.vaultFile)).mode & 0o777).toBe(0o600)
     const sealed = readFileSync(keychainFile(core.paths.vaultFile), 'utf8')
     for (const form of ['hex', 'base64'] as const) {
       expect(sealed).not.toContain(key.toString(form))
@@ -115,6 +119,7 @@ describe('unlock with the system keychain', () => {
     await call(core, 'keyhold:vault.lock')
     await call(core, 'keyhold:vault.unlockWithKeychain')
     expect(await revealed()).toBe(secret)
+    expect(await keychainActivity()).toEqual([['keychain-unlocked', null], ['keychain-unlocked', null], ['keychain-on', null]])
   })
 
   it('turning it off deletes the keychain entry and the sealed key', async () => {
@@ -127,6 +132,8 @@ describe('unlock with the system keychain', () => {
     expect((await callError(core, 'keyhold:vault.unlockWithKeychain')).code).toBe('KEYCHAIN_OFF')
     await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     expect(await revealed()).toBe(secret)
+    // The vault's timeline says when it was on, and since when it is off; a password unlock is not listed.
+    expect(await keychainActivity()).toEqual([['keychain-off', null], ['keychain-on', null]])
   })
 
   it('an entry deleted outside Keyhold: the sentence, the password still unlocks, and it can be turned on again', async () => {

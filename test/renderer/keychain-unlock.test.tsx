@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { NO_KEYCHAIN_REASON } from '../../electron/core/vault/keychain-unlock'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
+import { activitySentence } from '../../renderer/src/activity-ui'
 import { KEYCHAIN_TOGGLE_LABEL, KEYCHAIN_TRADE_OFF } from '../../renderer/src/components/KeychainUnlockSetting'
 import { SettingsDialog } from '../../renderer/src/components/SettingsDialog'
 import { Unlock } from '../../renderer/src/screens/Unlock'
@@ -107,5 +108,14 @@ describe('the Unlock screen', () => {
     await user.type(screen.getByLabelText('Master password'), STRONG_PASSWORD)
     await user.click(screen.getByRole('button', { name: 'Unlock' }))
     await waitFor(() => expect(w.store.getState().vault?.state).toBe('unlocked'))
+  })
+})
+
+describe('the vault timeline', () => {
+  it('says when keychain unlock was turned on or off and each unlock it did', () => {
+    const base = { at: 0, damaged: false as const, keyId: null, keyName: null, field: null, detail: null }
+    expect(activitySentence({ ...base, kind: 'keychain-on' }, undefined)).toBe('Turned on unlock with the system keychain')
+    expect(activitySentence({ ...base, kind: 'keychain-off' }, undefined)).toBe('Turned off unlock with the system keychain')
+    expect(activitySentence({ ...base, kind: 'keychain-unlocked' }, undefined)).toBe('Unlocked with the system keychain')
   })
 })

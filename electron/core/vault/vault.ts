@@ -196,6 +196,7 @@ export class Vault {
       } else {
         await this.keychain.disable(header.vaultId)
       }
+      this.recordKeychain(enabled ? 'keychain-on' : 'keychain-off')
       return this.keychain.status(header.vaultId)
     })
   }
@@ -215,8 +216,23 @@ export class Vault {
         db.close()
         throw err
       }
-      return this.announceUnlocked(this.becomeUnlocked(db, vaultKey, header.vaultId))
+      const status = this.becomeUnlocked(db, vaultKey, header.vaultId)
+      this.recordKeychain('keychain-unlocked')
+      return this.announceUnlocked(status)
     })
+  }
+
+  /**
+   * Into the vault's timeline, so a person can see when it was opened without the password. Not
+   * a condition of the change: a vault on a read-only or full disk still unlocks, and the keychain
+   * entry is already on or off when this runs.
+   */
+  private recordKeychain(kind: 'keychain-on' | 'keychain-off' | 'keychain-unlocked'): void {
+    try {
+      this.open?.activity.record(kind, null)
+    } catch {
+      // A full or read-only disk: the entry says only that it happened, and nothing is lost without it.
+    }
   }
 
   private lockNow(reason: LockReason): void {
