@@ -11,6 +11,7 @@ import type { RevealResult } from '../../electron/shared/dto'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
 import { call, callError, testCore } from '../support/core'
 import { MemoryClipboard } from '../support/memory-clipboard'
+import { MemoryKeychain } from '../support/memory-keychain'
 import { OTHER_STRONG_PASSWORD, sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
 import { startSecretService, type SecretService } from '../support/secret-service'
 
@@ -184,6 +185,37 @@ describe('unlock with the system keychain', () => {
     } finally {
       await other.shutdown()
       otherDir.remove()
+    }
+  })
+})
+
+describe('a keychain that fails for a while', () => {
+  it('loses nothing: turning off changes nothing, unlock says so and forgets nothing, and both work once it answers', async () => {
+    const dir = tempDir()
+    const keychain = new MemoryKeychain()
+    const core = testCore(dir.path, { clipboard: new MemoryClipboard(), keychain })
+    try {
+      await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+      await call(core, 'keyhold:vault.setKeychainUnlock', { enabled: true, password: STRONG_PASSWORD })
+      const sealed = readFileSync(keychainFile(core.paths.vaultFile), 'utf8')
+      keychain.failing = true
+      expect((await callError(core, 'keyhold:vault.setKeychainUnlock', { enabled: false })).code).toBe('KEYCHAIN_UNAVAILABLE')
+      expect(readFileSync(keychainFile(core.paths.vaultFile), 'utf8')).toBe(sealed)
+      await call(core, 'keyhold:vault.lock')
+      expect(await callError(core, 'keyhold:vault.unlockWithKeychain')).toEqual({ code: 'KEYCHAIN_UNAVAILABLE', message: ERROR_MESSAGES.KEYCHAIN_UNAVAILABLE })
+      expect(readFileSync(keychainFile(core.paths.vaultFile), 'utf8')).toBe(sealed)
+      expect(keychain.entries.size).toBe(1)
+      keychain.failing = false
+      await call(core, 'keyhold:vault.unlockWithKeychain')
+      expect(await call(core, 'keyhold:vault.setKeychainUnlock', { enabled: false })).toMatchObject({ enabled: false })
+      expect(keychain.entries.size).toBe(0)
+      // Turning on while it fails leaves it off, with no sealed key behind.
+      keychain.failing = true
+      expect((await callError(core, 'keyhold:vault.setKeychainUnlock', { enabled: true, password: STRONG_PASSWORD })).code).toBe('KEYCHAIN_UNAVAILABLE')
+      expect(existsSync(keychainFile(core.paths.vaultFile))).toBe(false)
+    } finally {
+      await core.shutdown()
+      dir.remove()
     }
   })
 })

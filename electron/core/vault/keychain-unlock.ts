@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { KeychainStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { AuthenticationError, open, seal } from './aead'
-import type { KeychainPort } from './keychain-port'
+import type { KeychainAvailability, KeychainPort } from './keychain-port'
 
 const FORMAT = 1
 const VAULT_KEY_BYTES = 32
 
 /** Said when the host gave core no keychain at all. */
 export const NO_KEYCHAIN_REASON = 'This copy of Keyhold was started without access to the system keychain, so this option is not available.'
+
+/** Said when the host's keychain threw instead of answering whether it is there. */
+export const KEYCHAIN_SILENT_REASON = 'The system keychain did not answer, so this option is not available right now.'
 
 /**
  * Beside the vault file: the vault key sealed under a random key that only the OS keychain holds.
@@ -41,7 +45,7 @@ export class KeychainUnlock {
   async status(openVaultId?: string): Promise<KeychainStatus> {
     const saved = this.readSaved()
     const enabled = saved !== 'absent' && (openVaultId === undefined || saved === 'damaged' || saved.vaultId === openVaultId)
-    const availability = this.port ? await this.port.available() : { ok: false as const, reason: NO_KEYCHAIN_REASON }
+    const availability = await this.availability()
     return availability.ok ? { available: true, reason: null, enabled } : { available: false, reason: availability.reason, enabled }
   }
 
@@ -50,14 +54,12 @@ export class KeychainUnlock {
     const keychainKey = randomBytes(VAULT_KEY_BYTES)
     try {
       const wrappedKey = seal(keychainKey, vaultKey, aad(vaultId))
-      await port.store(vaultId, keychainKey).catch((err: unknown) => {
-        throw new KeyholdError('KEYCHAIN_UNAVAILABLE', { cause: err })
-      })
+      await viaKeychain(() => port.store(vaultId, keychainKey))
       try {
         writeFileDurably(this.file, JSON.stringify({ format: FORMAT, vaultId, wrappedKey: wrappedKey.toString('base64') }))
       } catch (err) {
         // Nothing half-on: the entry goes again when its other half could not be saved.
-        await port.remove(vaultId).catch(() => false)
+        await viaKeychain(() => port.remove(vaultId)).catch(() => false)
         throw new KeyholdError('STORAGE_FAILED', { cause: err })
       }
     } finally {
@@ -68,9 +70,7 @@ export class KeychainUnlock {
   /** The keychain entry goes first: if the keychain cannot be reached, nothing changes. */
   async disable(vaultId: string): Promise<void> {
     const port = await this.reachablePort()
-    await port.remove(vaultId).catch((err: unknown) => {
-      throw new KeyholdError('KEYCHAIN_UNAVAILABLE', { cause: err })
-    })
+    await viaKeychain(() => port.remove(vaultId))
     this.removeSaved()
   }
 
@@ -88,9 +88,7 @@ export class KeychainUnlock {
     const saved = this.readSaved()
     if (saved === 'absent') throw new KeyholdError('KEYCHAIN_OFF')
     const port = await this.reachablePort()
-    const keychainKey = await port.read(vaultId).catch((err: unknown) => {
-      throw new KeyholdError('KEYCHAIN_UNAVAILABLE', { cause: err })
-    })
+    const keychainKey = await viaKeychain(() => port.read(vaultId))
     try {
       if (keychainKey === null || saved === 'damaged' || saved.vaultId !== vaultId) throw new AuthenticationError()
       const vaultKey = open(keychainKey, saved.wrappedKey, aad(vaultId))
@@ -98,7 +96,7 @@ export class KeychainUnlock {
       return vaultKey
     } catch (err) {
       if (!(err instanceof AuthenticationError)) throw err
-      await port.remove(vaultId).catch(() => false)
+      await viaKeychain(() => port.remove(vaultId)).catch(() => false)
       this.removeSaved()
       throw new KeyholdError('KEYCHAIN_ENTRY_LOST')
     } finally {
@@ -107,10 +105,19 @@ export class KeychainUnlock {
   }
 
   private async reachablePort(): Promise<KeychainPort> {
-    if (!this.port) throw new KeyholdError('KEYCHAIN_UNAVAILABLE', { message: NO_KEYCHAIN_REASON })
-    const availability = await this.port.available()
+    const availability = await this.availability()
     if (!availability.ok) throw new KeyholdError('KEYCHAIN_UNAVAILABLE', { message: availability.reason })
-    return this.port
+    return this.port as KeychainPort
+  }
+
+  /** An adapter that throws instead of answering counts as unreachable, with the plain sentence. */
+  private async availability(): Promise<KeychainAvailability> {
+    if (!this.port) return { ok: false, reason: NO_KEYCHAIN_REASON }
+    try {
+      return await this.port.available()
+    } catch {
+      return { ok: false, reason: KEYCHAIN_SILENT_REASON }
+    }
   }
 
   private readSaved(): Saved | 'absent' | 'damaged' {
@@ -137,6 +144,15 @@ export class KeychainUnlock {
   }
 }
 
+/** Whatever the adapter throws (or rejects with) becomes KEYCHAIN_UNAVAILABLE: its text is the library's, not a sentence. */
+async function viaKeychain<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    throw new KeyholdError('KEYCHAIN_UNAVAILABLE', { cause: err })
+  }
+}
+
 function isNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === 'ENOENT'
 }
@@ -159,5 +175,12 @@ function writeFileDurably(path: string, text: string): void {
   } catch (err) {
     rmSync(temporary, { force: true })
     throw err
+  }
+  // The rename itself survives a power cut only once the folder is synced.
+  const folder = openSync(dirname(path), 'r')
+  try {
+    fsyncSync(folder)
+  } finally {
+    closeSync(folder)
   }
 }
