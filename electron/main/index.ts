@@ -5,6 +5,7 @@ import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, net, Notificatio
 import { createFileLogger, diagnosticsDir } from '../core/diagnostics/file-logger'
 import type { DiagnosticsLogger } from '../core/diagnostics/logger'
 import { createKeyholdCore } from '../core/keyhold-core'
+import { createSystemKeychain } from '../platform/keychain/system-keychain'
 import { resolveDataDir } from '../core/paths'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
 import { createAppProtocolHandler } from './app-protocol'
@@ -60,6 +61,8 @@ function start(logger: DiagnosticsLogger): void {
     fetch: (input, init) => net.fetch(input, init),
     // Copy happens here in main: Electron's clipboard with the platform's concealed hints.
     clipboard: createElectronClipboard(clipboard, ClipboardItem),
+    // The vault key for keychain unlock is read here in main, never sent to the window.
+    keychain: createSystemKeychain(),
   })
   bindContract(ipcMain, core.handlers, (event) => isTrustedSender(event, mainContents()))
   forwardCoreEvents(core.events, mainContents)

@@ -2,7 +2,21 @@ import { z } from 'zod'
 import { OUTCOMES } from './checks'
 
 /** What the activity log records (DESIGN.md, "Activity"): what happened to which key, never a value. */
-export const ACTIVITY_KINDS = ['created', 'captured', 'copied', 'revealed', 'checked', 'edited', 'deleted', 'rotated', 'revoked'] as const
+export const ACTIVITY_KINDS = [
+  'created',
+  'captured',
+  'copied',
+  'revealed',
+  'checked',
+  'edited',
+  'deleted',
+  'rotated',
+  'revoked',
+  // The vault's own, with no key: when keychain unlock was turned on or off, and each unlock it did.
+  'keychain-on',
+  'keychain-off',
+  'keychain-unlocked',
+] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number]
 
 /** The parts of a key an edit may change, by name: "details" stands for the provider's own fields. */

@@ -32,6 +32,9 @@ export const METHOD_CHANNELS = [
   'keyhold:keys.probe',
   'keyhold:keys.limits',
   'keyhold:keys.rotate',
+  'keyhold:vault.keychainStatus',
+  'keyhold:vault.setKeychainUnlock',
+  'keyhold:vault.unlockWithKeychain',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -14,6 +14,7 @@ import type {
   KeyDetail,
   KeyLimits,
   KeyListEntry,
+  KeychainStatus,
   KeyUpdateInput,
   LockReason,
   NewKeyInput,
@@ -43,6 +44,12 @@ export interface Methods {
     input: { currentPassword: string; newPassword: string }
     output: VaultStatus
   }
+  /** Whether this vault can be, and is, unlocked with the OS keychain; answers while locked. */
+  'keyhold:vault.keychainStatus': { input: undefined; output: KeychainStatus }
+  /** Turning on needs the master password; turning off deletes the keychain entry. No key crosses. */
+  'keyhold:vault.setKeychainUnlock': { input: { enabled: true; password: string } | { enabled: false }; output: KeychainStatus }
+  /** Unlocks with the key kept in the OS keychain, read in core only. */
+  'keyhold:vault.unlockWithKeychain': { input: undefined; output: VaultStatus }
   'keyhold:keys.list': { input: undefined; output: readonly KeyListEntry[] }
   /** Ids of the matching keys, in list order: the window already holds the entries. */
   'keyhold:keys.search': { input: { query: string }; output: { ids: readonly string[] } }

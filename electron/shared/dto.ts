@@ -253,6 +253,14 @@ export interface VaultStatus {
   readonly readOnly?: true
 }
 
+/** Keychain unlock for this vault: whether the OS keychain answers here and whether the option is on. */
+export interface KeychainStatus {
+  readonly available: boolean
+  /** Why the option cannot be used here, in one sentence; null when available. */
+  readonly reason: string | null
+  readonly enabled: boolean
+}
+
 export interface PasswordAssessment {
   /** 0 (very guessable) to 4 (very unguessable), zxcvbn's scale. */
   readonly score: 0 | 1 | 2 | 3 | 4

@@ -21,6 +21,11 @@ export const ERROR_MESSAGES = {
   VAULT_HEADER_TAMPERED:
     'The vault settings have been changed outside Keyhold and are not safe to use. The file was left untouched.',
   VAULT_IN_USE: 'This vault is open in another Keyhold window or program. Close it there first.',
+  KEYCHAIN_UNAVAILABLE:
+    'The system keychain could not be reached, so nothing was changed. You can still unlock with your master password.',
+  KEYCHAIN_OFF: 'Unlock with the system keychain is not turned on for this vault. Unlock with your master password.',
+  KEYCHAIN_ENTRY_LOST:
+    "The system keychain no longer holds Keyhold's key for this vault; unlock with your master password, then turn keychain unlock on again.",
   KEY_NOT_FOUND: 'That key is not in the vault (it may have been deleted).',
   KEY_REVOKED: 'This key was revoked, so Keyhold no longer holds its secret. Its record is kept in the Revoked archive.',
   KEY_DAMAGED: 'This key is damaged and cannot be read. Your other keys are not affected.',

@@ -5,7 +5,7 @@ import { activityListSchema } from './schemas/activity'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
 import { settingsUpdateSchema } from './schemas/settings'
-import { changePasswordSchema, createVaultSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
+import { changePasswordSchema, createVaultSchema, keychainUnlockSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
 
 /**
  * Every method's input schema, by channel: the one list core's `handle` path parses with before a
@@ -42,6 +42,9 @@ export const METHOD_INPUTS = {
   'keyhold:keys.probe': probeSchema,
   'keyhold:keys.limits': limitsSchema,
   'keyhold:keys.rotate': rotateSchema,
+  'keyhold:vault.keychainStatus': noInputSchema,
+  'keyhold:vault.setKeychainUnlock': keychainUnlockSchema,
+  'keyhold:vault.unlockWithKeychain': noInputSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

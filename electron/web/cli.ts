@@ -5,6 +5,7 @@ import { createFileLogger, diagnosticsDir } from '../core/diagnostics/file-logge
 import { createKeyholdCore, type KeyholdCore } from '../core/keyhold-core'
 import { resolveDataDir } from '../core/paths'
 import { createSystemClipboard } from '../platform/clipboard/system-clipboard'
+import { createSystemKeychain } from '../platform/keychain/system-keychain'
 import { parseCliArgs, READY_PREFIX, UsageError, USAGE, type CliOptions } from './cli-args'
 import { canOpenBrowser, openBrowser, writeLaunchFile, type LaunchFile } from './open-browser'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   // The web host's adapters: the clipboard of the machine it runs on, and the diagnostics log
   // in the same data folder the desktop app writes to.
   const dataDir = resolveDataDir(options.dataDir)
-  const core = createKeyholdCore({ dataDir, logger: createFileLogger({ dir: diagnosticsDir(dataDir) }), clipboard: createSystemClipboard() })
+  const core = createKeyholdCore({ dataDir, logger: createFileLogger({ dir: diagnosticsDir(dataDir) }), clipboard: createSystemClipboard(), keychain: createSystemKeychain() })
   const host = await startHost(core, rendererDir, options.port)
   const browser = options.open && canOpenBrowser()
   let launchFile: LaunchFile | undefined

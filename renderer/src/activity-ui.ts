@@ -20,6 +20,7 @@ export const ACTIVITY_FILTERS: readonly { readonly value: ActivityFilter; readon
   { value: 'rotated', label: 'Rotations' },
   { value: 'revoked', label: 'Revocations' },
   { value: 'deleted', label: 'Deleted' },
+  { value: 'keychain-unlocked', label: 'Keychain unlocks' },
 ]
 
 const PART_WORDS: Readonly<Record<Exclude<EditedPart, 'secret' | 'details'>, string>> = {
@@ -63,6 +64,12 @@ export function activitySentence(item: ActivityItem, descriptor: ProviderDescrip
       return `Revoked — verified: the provider refused the key, and its secret was wiped`
     case 'deleted':
       return 'Deleted'
+    case 'keychain-on':
+      return 'Turned on unlock with the system keychain'
+    case 'keychain-off':
+      return 'Turned off unlock with the system keychain'
+    case 'keychain-unlocked':
+      return 'Unlocked with the system keychain'
     case 'captured':
       return `Pasted ${valueWords(item.field, descriptor)} from the clipboard`
     case 'copied':

@@ -80,6 +80,10 @@ describe('the contract boundary', () => {
       // Descriptors are not secret; a discarded capture is one the lock already cleared.
       'keyhold:providers.list': null,
       'keyhold:clipboard.discard': null,
+      // The Unlock screen asks whether to offer the keychain, and unlocks with it.
+      'keyhold:vault.keychainStatus': null,
+      'keyhold:vault.unlockWithKeychain': null,
+      'keyhold:vault.setKeychainUnlock': { input: { enabled: false } },
       'keyhold:vault.changePassword': { input: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD } },
       'keyhold:keys.list': { input: undefined },
       'keyhold:keys.search': { input: { query: 'Internal' } },

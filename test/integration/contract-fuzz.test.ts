@@ -28,6 +28,7 @@ const junk = fc.oneof(
   fc.anything({ maxDepth: 3 }),
   fc.record({ password: wrongValue }, { requiredKeys: [] }),
   fc.record({ currentPassword: wrongValue, newPassword: wrongValue }, { requiredKeys: [] }),
+  fc.record({ enabled: fc.oneof(fc.boolean(), wrongValue), password: wrongValue }, { requiredKeys: [] }),
   fc.record({ id: unknownId, field: wrongValue, changes: fc.anything({ maxDepth: 2 }) }, { requiredKeys: [] }),
   fc.record({ id: unknownId, secret: wrongValue, secretCaptureId: wrongValue }, { requiredKeys: [] }),
   fc.record({ ids: fc.array(unknownId, { maxLength: 5 }), query: wrongValue, keyId: unknownId, kinds: wrongValue, limit: wrongValue, before: wrongValue }, { requiredKeys: [] }),

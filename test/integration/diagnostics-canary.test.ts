@@ -16,6 +16,7 @@ import { keyInputs, useSandboxes } from '../support/checks'
 import { testCore } from '../support/core'
 import { tempDir } from '../support/fixtures'
 import { MemoryClipboard } from '../support/memory-clipboard'
+import { MemoryKeychain } from '../support/memory-keychain'
 
 const CANARY = `CANARY-LOG-${randomBytes(6).toString('hex')}`
 // Strong enough for the policy, and unique, so a match can only come from this run.
@@ -52,7 +53,9 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
   it('holds no secret, name, note or password (nor does any file, answer or event) — and the log does hold the forced INTERNAL failure’s channel and frames', async () => {
     const dir = tempDir('keyhold-canary-log-')
     const clipboard = new MemoryClipboard()
-    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000 })
+    const keychain = new MemoryKeychain()
+    const keychainHeld: Buffer[] = []
+    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000, keychain })
     const called = new Set<MethodChannel>()
     // Every answer but a reveal's, and every event, as the window would receive them.
     const heard: string[] = []
@@ -183,6 +186,13 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       expect((await refuse('keyhold:vault.unlock', { password: WRONG_PASSWORD })).code).toBe('WRONG_PASSWORD')
       expect((await refuse('keyhold:vault.unlock', { password: PASSWORD })).code).toBe('WRONG_PASSWORD')
       await run('keyhold:vault.unlock', { password: NEW_PASSWORD })
+      // Keychain unlock: on, a lock, an unlock from the keychain, off.
+      await run('keyhold:vault.keychainStatus')
+      await run('keyhold:vault.setKeychainUnlock', { enabled: true, password: NEW_PASSWORD })
+      keychainHeld.push(...[...keychain.entries.values()].map((b) => Buffer.from(b)))
+      await run('keyhold:vault.lock')
+      await run('keyhold:vault.unlockWithKeychain')
+      await run('keyhold:vault.setKeychainUnlock', { enabled: false })
       await run('keyhold:keys.delete', { id: custom.id })
     } finally {
       await core.shutdown()
@@ -215,6 +225,8 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       expect(readdirSync(logs)).toEqual(['keyhold.log'])
       const text = logText(logs)
       for (const needle of [CANARY, PASSWORD, NEW_PASSWORD, WRONG_PASSWORD, 'violet tractor', 'harbour quartz', '@example.com']) expect(text).not.toContain(needle)
+      expect(keychainHeld).toHaveLength(1)
+      for (const held of keychainHeld) for (const form of ['hex', 'base64'] as const) expect(text).not.toContain(held.toString(form))
 
       const all = records(text)
       const internal = all.filter((r) => r.error?.code === 'INTERNAL')
@@ -244,6 +256,8 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       // Start, unlocks and locks (with why), stop: no data.
       expect(all.filter((r) => r.event).map((r) => [r.event, r.fields?.['reason']].filter(Boolean).join(' '))).toEqual([
         'core.started',
+        'vault.unlocked',
+        'vault.locking user',
         'vault.unlocked',
         'vault.locking user',
         'vault.unlocked',

@@ -4,6 +4,7 @@ import type { Implementations } from './handle'
 
 export function vaultApi({ vault }: ApiDeps): Implementations<
   'keyhold:vault.status' | 'keyhold:vault.assessPassword' | 'keyhold:vault.create' | 'keyhold:vault.unlock' | 'keyhold:vault.lock' | 'keyhold:vault.changePassword'
+  | 'keyhold:vault.keychainStatus' | 'keyhold:vault.setKeychainUnlock' | 'keyhold:vault.unlockWithKeychain'
 > {
   return {
     'keyhold:vault.status': () => vault.status(),
@@ -13,5 +14,8 @@ export function vaultApi({ vault }: ApiDeps): Implementations<
     // The clipboard, captures and checks clear themselves on the vault's willLock.
     'keyhold:vault.lock': () => vault.lock('user'),
     'keyhold:vault.changePassword': ({ currentPassword, newPassword }) => vault.changePassword(currentPassword, newPassword),
+    'keyhold:vault.keychainStatus': () => vault.keychainStatus(),
+    'keyhold:vault.setKeychainUnlock': (input) => (input.enabled ? vault.setKeychainUnlock(true, input.password) : vault.setKeychainUnlock(false)),
+    'keyhold:vault.unlockWithKeychain': () => vault.unlockWithKeychain(),
   }
 }

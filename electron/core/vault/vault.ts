@@ -1,7 +1,7 @@
 import { CoreProviders } from '../providers/registry'
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
-import type { LockReason, VaultStatus } from '../../shared/dto'
+import type { KeychainStatus, LockReason, VaultStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { ActivityLog } from '../activity/activity-log'
 import { CheckStore } from '../checks/check-store'
@@ -21,6 +21,8 @@ import { VaultLifecycle, type LifecycleSubscriptions, type VaultLifecycleOptions
 import { assessPassword } from './password-policy'
 import { passwordAttemptsFile } from './password-attempts-file'
 import { PasswordThrottle } from './password-throttle'
+import type { KeychainPort } from './keychain-port'
+import { keychainFile, KeychainUnlock } from './keychain-unlock'
 
 export interface VaultOptions {
   readonly paths: VaultPaths
@@ -37,6 +39,8 @@ export interface VaultOptions {
   readonly onKeysDamaged?: (ids: readonly string[]) => void
   /** The registered providers (labels, search fields, settings defaults); the built-ins unless a host registers more. */
   readonly providers?: CoreProviders
+  /** The OS keychain from the host; without one, keychain unlock says it is unavailable. */
+  readonly keychain?: KeychainPort
 }
 
 interface Unlocked {
@@ -62,6 +66,7 @@ export class Vault {
   private readonly transitions: VaultLifecycle
   /** Where checks, captures, the clipboard and the idle timer join the vault's transitions. */
   readonly lifecycle: LifecycleSubscriptions
+  private readonly keychain: KeychainUnlock
 
   constructor(private readonly options: VaultOptions) {
     this.transitions = new VaultLifecycle(options.lifecycle)
@@ -72,6 +77,7 @@ export class Vault {
     this.throttle = new PasswordThrottle(passwordAttemptsFile(options.paths.dataDir), { now: this.now, sleep: this.sleep })
     // Any unlock clears the count, a create's too: the count belonged to the vault it replaced.
     this.transitions.on('unlocked', () => this.throttle.reset())
+    this.keychain = new KeychainUnlock(options.keychain, keychainFile(options.paths.vaultFile))
   }
 
   status(): VaultStatus {
@@ -188,6 +194,68 @@ export class Vault {
         return this.status()
       }),
     )
+  }
+
+  keychainStatus(): Promise<KeychainStatus> {
+    return this.keychain.status(this.open ? readHeader(this.open.db).vaultId : undefined)
+  }
+
+  /**
+   * Turning on proves the master password first, through the same throttle as unlock (a guess
+   * here counts there too); the vault key itself never leaves core.
+   */
+  setKeychainUnlock(enabled: boolean, password = ''): Promise<KeychainStatus> {
+    const change = () => this.queue.run(async () => {
+      const { db, vaultKey } = this.unlocked()
+      const header = readHeader(db)
+      if (enabled) {
+        const check = await this.unwrap(password, header).catch((err: unknown) => {
+          if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') throw new KeyholdError('WRONG_PASSWORD', { field: 'password' })
+          throw err
+        })
+        check.fill(0)
+        await this.keychain.enable(header.vaultId, vaultKey)
+      } else {
+        await this.keychain.disable(header.vaultId)
+      }
+      this.recordKeychain(enabled ? 'keychain-on' : 'keychain-off')
+      return this.keychain.status(header.vaultId)
+    })
+    return enabled ? this.throttle.attempt(change) : change()
+  }
+
+  /** Not throttled: no password is tried, and a keychain entry that fails is forgotten at once. */
+  unlockWithKeychain(): Promise<VaultStatus> {
+    return this.queue.run(async () => {
+      if (this.open) return this.status()
+      this.keychain.assertEnabled()
+      const db = await openVaultDatabase(this.storeOptions())
+      let header: VaultHeader
+      let vaultKey: Buffer
+      try {
+        header = readHeader(db)
+        vaultKey = await this.keychain.open(header.vaultId)
+      } catch (err) {
+        db.close()
+        throw err
+      }
+      const status = this.becomeUnlocked(db, vaultKey, header.vaultId)
+      this.recordKeychain('keychain-unlocked')
+      return this.announceUnlocked(status)
+    })
+  }
+
+  /**
+   * Into the vault's timeline, so a person can see when it was opened without the password. Not
+   * a condition of the change: a vault on a read-only or full disk still unlocks, and the keychain
+   * entry is already on or off when this runs.
+   */
+  private recordKeychain(kind: 'keychain-on' | 'keychain-off' | 'keychain-unlocked'): void {
+    try {
+      this.open?.activity.record(kind, null)
+    } catch {
+      // A full or read-only disk: the entry says only that it happened, and nothing is lost without it.
+    }
   }
 
   private lockNow(reason: LockReason): void {

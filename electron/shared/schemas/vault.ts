@@ -13,5 +13,9 @@ export const passwordInputSchema = z.object({ password }).strict()
  */
 export const createVaultSchema = z.object({ password, replaceUnfinished: z.boolean().optional() }).strict()
 export const changePasswordSchema = z.object({ currentPassword: password, newPassword: password }).strict()
+export const keychainUnlockSchema = z.discriminatedUnion('enabled', [
+  z.object({ enabled: z.literal(true), password }).strict(),
+  z.object({ enabled: z.literal(false) }).strict(),
+])
 /** Methods that take nothing accept nothing (or an empty object, as some bridges send). */
 export const noInputSchema = z.undefined()

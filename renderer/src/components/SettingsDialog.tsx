@@ -12,6 +12,7 @@ import { selectDialog, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
 import { DescriptorField } from './DescriptorField'
 import { Field } from './Field'
+import { KeychainUnlockSetting } from './KeychainUnlockSetting'
 import { Modal } from './Modal'
 
 type Output = { clipboard: { clearAfterSeconds: number }; reminders: { warnDays: number }; providers: Record<string, Record<string, string>> }
@@ -144,7 +145,10 @@ export function SettingsDialog() {
             {loadError}
           </p>
         ) : settings && providers.length > 0 ? (
-          <SettingsForm initial={settings} providers={providers} onDone={closeDialog} />
+          <>
+            <KeychainUnlockSetting />
+            <SettingsForm initial={settings} providers={providers} onDone={closeDialog} />
+          </>
         ) : (
           <p className="muted">Loading the settings…</p>
         ))}

@@ -1,7 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
 import { Field } from '../components/Field'
+import { useKeychainStatus } from '../components/use-keychain'
 import { unlockSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
 import { LOCK_ANNOUNCEMENTS } from '../store/vault-slice'
@@ -20,6 +22,24 @@ export function Unlock() {
     formState: { errors, isSubmitting },
   } = useForm<{ password: string }>({ defaultValues: { password: '' }, resolver: zodResolver(unlockSchema) })
   const password = useWatch({ control, name: 'password' })
+  const unlockWithKeychain = useStore((s) => s.unlockWithKeychain)
+  const keychain = useKeychainStatus()
+  const [keychainError, setKeychainError] = useState<string | null>(null)
+  const [keychainBusy, setKeychainBusy] = useState(false)
+  const offerKeychain = keychain.status?.available === true && keychain.status.enabled
+
+  const openWithKeychain = async () => {
+    setKeychainBusy(true)
+    setKeychainError(null)
+    try {
+      await unlockWithKeychain()
+    } catch (err) {
+      // A lost or changed entry is forgotten by core: the button goes, the password field stays.
+      setKeychainError(errorOf(err).message)
+      setKeychainBusy(false)
+      await keychain.reload()
+    }
+  }
 
   const submit = handleSubmit(async ({ password: typed }) => {
     try {
@@ -43,6 +63,16 @@ export function Unlock() {
         <button type="submit" className="primary" disabled={isSubmitting || password === ''}>
           {isSubmitting ? 'Unlocking…' : 'Unlock'}
         </button>
+        {offerKeychain && (
+          <button type="button" className="keychain-unlock" onClick={() => void openWithKeychain()} disabled={keychainBusy || isSubmitting}>
+            {keychainBusy ? 'Unlocking…' : 'Unlock with system keychain'}
+          </button>
+        )}
+        {keychainError && (
+          <p className="form-error" role="alert">
+            {keychainError}
+          </p>
+        )}
       </form>
     </main>
   )

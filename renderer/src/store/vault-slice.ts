@@ -11,6 +11,8 @@ export interface VaultSlice {
   /** `replaceUnfinished`: the person agreed to start over where an earlier create was stopped. */
   createVault: (password: string, options?: { replaceUnfinished?: boolean }) => Promise<void>
   unlockVault: (password: string) => Promise<void>
+  /** With the key kept in the system keychain; core reads it, the window never sees it. */
+  unlockWithKeychain: () => Promise<void>
   lockVault: () => Promise<void>
   changePassword: (currentPassword: string, newPassword: string) => Promise<void>
   vaultChanged: (status: VaultStatus, reason?: LockReason) => void
@@ -52,6 +54,13 @@ export const createVaultSlice =
 
     async unlockVault(password) {
       const status = await api.call('keyhold:vault.unlock', { password })
+      await get().loadKeys()
+      set({ vault: status, lockedBecause: null })
+      get().announce('Vault unlocked.')
+    },
+
+    async unlockWithKeychain() {
+      const status = await api.call('keyhold:vault.unlockWithKeychain')
       await get().loadKeys()
       set({ vault: status, lockedBecause: null })
       get().announce('Vault unlocked.')

@@ -3,7 +3,7 @@ import { MemoryClipboard } from '../../support/memory-clipboard'
 import type { EventChannel } from '../../../electron/shared/channels'
 import type { EventPayload, KeyholdBridge } from '../../../electron/shared/contract'
 import { tempDir } from '../../support/fixtures'
-import { testCore } from '../../support/core'
+import { testCore, type TestCoreOptions } from '../../support/core'
 
 /**
  * The window's bridge, in process: every call goes to the real core handlers (real SQLite file,
@@ -32,11 +32,11 @@ export interface TestKeyhold {
   close: () => Promise<void>
 }
 
-/** A fresh core on its own data folder, with a clipboard held in memory. */
-export function startCore(): TestKeyhold {
+/** A fresh core on its own data folder, with a clipboard held in memory (and what else a test passes, such as a keychain). */
+export function startCore(options: Omit<TestCoreOptions, 'clipboard'> = {}): TestKeyhold {
   const dir = tempDir('keyhold-renderer-')
   const clipboard = new MemoryClipboard()
-  const core = testCore(dir.path, { clipboard })
+  const core = testCore(dir.path, { ...options, clipboard })
   return {
     core,
     clipboard,

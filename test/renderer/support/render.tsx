@@ -25,8 +25,8 @@ afterEach(async () => {
  * A window's store over a real core with an unlocked, empty vault and the descriptors loaded, as
  * the app has them once it starts. Closed after each test.
  */
-export async function openWindow(): Promise<Window> {
-  const keyhold = startCore()
+export async function openWindow(options: Parameters<typeof startCore>[0] = {}): Promise<Window> {
+  const keyhold = startCore(options)
   await call(keyhold.core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
   const store = createKeyholdStore(keyhold.bridge)
   await store.getState().loadProviders()

@@ -145,6 +145,8 @@ describe('the desktop composition root', () => {
       logger: expect.objectContaining({ event: expect.any(Function), error: expect.any(Function) }),
       fetch: expect.any(Function),
       clipboard: expect.objectContaining({ writeSecret: expect.any(Function) }),
+      // The OS keychain, read here in main for keychain unlock.
+      keychain: expect.objectContaining({ available: expect.any(Function), read: expect.any(Function), store: expect.any(Function), remove: expect.any(Function) }),
     })
     // Checks go through Electron's net.fetch (system proxy and certificates), not Node's fetch.
     const [[options]] = vi.mocked(core.createKeyholdCore).mock.calls as unknown as [[{ fetch: (u: string, i: RequestInit) => Promise<Response> }]]
