@@ -67,6 +67,22 @@ describe('every file and folder Keyhold writes is its owner’s only', () => {
     await core.shutdown()
     expect(warnings).toEqual([])
   })
+
+  it('the password-attempt count and the sealed keychain key, left 0644, are narrowed at start', async () => {
+    const core = testCore(dir.path)
+    await call(core, 'keyhold:vault.create', { password: STRONG_PASSWORD })
+    await call(core, 'keyhold:vault.lock')
+    // A wrong password writes the count beside the vault.
+    expect((await core.handlers['keyhold:vault.unlock']({ password: 'not the password at all 42' })).ok).toBe(false)
+    await core.shutdown()
+    const count = join(dir.path, 'password-attempts.json')
+    const sealed = `${vaultPaths(dir.path).vaultFile}.keychain`
+    writeFileSync(sealed, 'what an older copy left')
+    for (const file of [count, sealed]) chmodSync(file, 0o644)
+    const again = testCore(dir.path)
+    expect(tooOpen(dir.path)).toEqual([])
+    await again.shutdown()
+  })
 })
 
 // chattr +i makes chmod fail even for root: the one real way here to hold a folder Keyhold cannot narrow.

@@ -1,3 +1,4 @@
+import { PASSWORD_ATTEMPTS_FILE } from '../vault/password-attempts-file'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { VaultPaths } from '../paths'
@@ -27,8 +28,9 @@ const SENTENCES: Readonly<Record<PrivacyWarning['place'], string>> = {
 export function tightenDataFolder(paths: VaultPaths, logsDir: string, report: (warning: PrivacyWarning) => void): void {
   const warn = (place: PrivacyWarning['place'], path: string) => report({ place, path, message: SENTENCES[place] })
   if (!tighten(paths.dataDir, PRIVATE_DIR_MODE)) warn('data-folder', paths.dataDir)
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
-    if (!tighten(paths.vaultFile + suffix, PRIVATE_FILE_MODE)) warn('vault', paths.vaultFile + suffix)
+  // The vault, its SQLite sidecars and its sealed keychain key; the password-attempt count beside it.
+  for (const file of [...['', '-wal', '-shm', '-journal', '.keychain'].map((suffix) => paths.vaultFile + suffix), join(paths.dataDir, PASSWORD_ATTEMPTS_FILE)]) {
+    if (!tighten(file, PRIVATE_FILE_MODE)) warn('vault', file)
   }
   tightenFolderOfFiles(paths.backupDir, () => warn('backups', paths.backupDir))
   tightenFolderOfFiles(logsDir, () => warn('logs', logsDir))
