@@ -13,6 +13,7 @@ import { CoreEvents } from './events'
 import type { ProviderPlugin } from './providers/provider-check'
 import { CoreProviders } from './providers/registry'
 import { Reminders } from './keys/reminders'
+import { MemoryRelease } from './memory/release-memory'
 import { resolveDataDir, vaultPaths, type VaultPaths } from './paths'
 import { tightenDataFolder, type PrivacyWarning } from './store/private-data-folder'
 import { ensurePrivateDir } from './store/private-files'
@@ -45,6 +46,8 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
    * person's account at start; hosts log or show it. Carries a path and a sentence, never a secret.
    */
   readonly onPrivacyWarning?: (warning: PrivacyWarning) => void
+  /** How long after an unlock or a lock the unused memory is given back; 1 s unless a test says otherwise. */
+  readonly releaseMemoryAfterMs?: number
 }
 
 export interface KeyholdCore {
@@ -65,7 +68,7 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, releaseMemoryAfterMs, ...vaultOptions } = options
   const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
   ensurePrivateDir(paths.dataDir)
@@ -77,18 +80,29 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
   })
   logger.event('core.started', { platform: process.platform, node: process.versions.node, electron: process.versions['electron'] ?? null })
   const events = new CoreEvents()
+  // Unlocking 10,000 keys leaves V8 holding what it grew for the work; a lock leaves the freed
+  // plaintext's pages. Either way they go back to the system once the moment has passed.
+  const memory = new MemoryRelease(releaseMemoryAfterMs ?? 1000, ({ ms, rssMb }) =>
+    logger.event('memory.released', { ms: Math.round(ms), rssMb: Math.round(rssMb) }),
+  )
   const vault = new Vault({
     ...vaultOptions,
     lifecycle: withFailureLog(vaultOptions.lifecycle, logger),
     paths,
     providers,
-    onChange: (status, reason) => events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason }),
+    onChange: (status, reason) => {
+      if (status.state === 'locked') memory.schedule()
+      events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason })
+    },
     onKeysDamaged: (ids) => events.emit('keyhold:keys.changed', { ids }),
   })
   // Each of these joins the vault's transitions itself (DESIGN.md, "Core lifecycle").
   const { lifecycle } = vault
   // Transitions only, no data: a support log shows when the vault opened and why it closed.
-  lifecycle.on('unlocked', () => logger.event('vault.unlocked'))
+  lifecycle.on('unlocked', () => {
+    logger.event('vault.unlocked')
+    memory.schedule()
+  })
   lifecycle.on('willLock', (reason) => logger.event('vault.locking', { reason }))
   const captures = new CaptureStore(lifecycle)
   const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void vault.lock('idle'), lifecycle)
@@ -129,6 +143,8 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     shutdown: async () => {
       const status = await vault.lock('quit')
       await clipboard.close()
+      // The host is about to exit: the system takes everything back without a collection.
+      memory.cancel()
       logger.event('core.stopped')
       return status
     },
