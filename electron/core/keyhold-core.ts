@@ -8,6 +8,8 @@ import { CaptureStore } from './clipboard/captures'
 import type { ClipboardPort } from './clipboard/clipboard-port'
 import { ClipboardService } from './clipboard/clipboard-service'
 import { createFileLogger, diagnosticsDir } from './diagnostics/file-logger'
+import type { FileDialogPort } from './files/file-dialogs'
+import { FileExchange } from './files/file-exchange'
 import type { DiagnosticsLogger } from './diagnostics/logger'
 import { CoreEvents } from './events'
 import type { ProviderPlugin } from './providers/provider-check'
@@ -48,6 +50,8 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly onPrivacyWarning?: (warning: PrivacyWarning) => void
   /** How long after an unlock or a lock the unused memory is given back; 1 s unless a test says otherwise. */
   readonly releaseMemoryAfterMs?: number
+  /** The desktop host's open and save dialogs; the web host passes none (its routes reach `files`). */
+  readonly fileDialogs?: FileDialogPort
 }
 
 export interface KeyholdCore {
@@ -57,6 +61,8 @@ export interface KeyholdCore {
   readonly handlers: Handlers
   readonly checks: CheckRunner
   readonly clipboard: ClipboardService
+  /** Files in and out by id: the web host's upload and download routes put and take them here. */
+  readonly files: FileExchange
   /** The diagnostics log core writes to, for a host to record its own failures in the same place. */
   readonly logger: DiagnosticsLogger
   /**
@@ -68,7 +74,7 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, releaseMemoryAfterMs, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, releaseMemoryAfterMs, fileDialogs, ...vaultOptions } = options
   const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
   ensurePrivateDir(paths.dataDir)
@@ -105,6 +111,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
   })
   lifecycle.on('willLock', (reason) => logger.event('vault.locking', { reason }))
   const captures = new CaptureStore(lifecycle)
+  const files = new FileExchange(lifecycle)
   const idle = new IdleLock(idleLockMs ?? DEFAULT_IDLE_LOCK_MS, () => void vault.lock('idle'), lifecycle)
   const clipboard = new ClipboardService({
     port: clipboardPort,
@@ -137,9 +144,10 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     events,
     checks: runner,
     clipboard,
+    files,
     logger,
     // Every call from the window is activity: it restarts the idle countdown while unlocked.
-    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, providers, reminders, logger, onCall: () => idle.running && idle.touch() }),
+    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, files, fileDialogs, providers, reminders, logger, onCall: () => idle.running && idle.touch() }),
     shutdown: async () => {
       const status = await vault.lock('quit')
       await clipboard.close()

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { OUTCOMES } from './checks'
 
+/** How a key was shared. */
+export const SHARE_WAYS = ['provider', 'share-file'] as const
+export type ShareWay = (typeof SHARE_WAYS)[number]
+
+/** Where imported keys come from: Keyhold's own files, then other apps' (DESIGN.md, "Files in and out"). */
+export const IMPORT_SOURCES = ['share-file', 'keyhold-export', 'csv', 'env', 'kdbx', 'bitwarden'] as const
+export type ImportSource = (typeof IMPORT_SOURCES)[number]
+
 /** What the activity log records (DESIGN.md, "Activity"): what happened to which key, never a value. */
 export const ACTIVITY_KINDS = [
   'created',
@@ -12,6 +20,14 @@ export const ACTIVITY_KINDS = [
   'deleted',
   'rotated',
   'revoked',
+  // Sharing and moving keys: a share recorded at the provider or sent as a share file, an unshare
+  // recorded, a key brought in (by a share file, an export or another app's file). The vault's
+  // own, with no key: an export made, a backup restored.
+  'shared',
+  'unshared',
+  'imported',
+  'exported',
+  'restored',
   // The vault's own, with no key: when keychain unlock was turned on or off, and each unlock it did.
   'keychain-on',
   'keychain-off',
@@ -36,6 +52,10 @@ export const activityDetailSchema = z.union([
   z.strictObject({ replacedBy: z.uuid() }),
   /** On the new key of a rotation ("created"). */
   z.strictObject({ replaces: z.uuid() }),
+  /** How a key was shared ("shared"): recorded at the provider, or sent as an encrypted share file. */
+  z.strictObject({ via: z.enum(SHARE_WAYS) }),
+  /** Where an imported key came from ("imported"), and whether it was new or brought an existing key up to date. */
+  z.strictObject({ from: z.enum(IMPORT_SOURCES), result: z.enum(['added', 'updated']) }),
 ])
 export type ActivityDetail = z.output<typeof activityDetailSchema>
 

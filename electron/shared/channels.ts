@@ -35,6 +35,8 @@ export const METHOD_CHANNELS = [
   'keyhold:vault.keychainStatus',
   'keyhold:vault.setKeychainUnlock',
   'keyhold:vault.unlockWithKeychain',
+  'keyhold:files.choose',
+  'keyhold:files.save',
 ] as const
 
 export const EVENT_CHANNELS = [

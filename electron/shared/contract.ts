@@ -27,6 +27,7 @@ import type {
   Settings,
   VaultStatus,
 } from './dto'
+import type { FilePurpose, FileRef } from './files'
 import type { ProviderDescriptor } from './providers/descriptor'
 import type { Result } from './result'
 
@@ -98,6 +99,14 @@ export interface Methods {
     input: { keyId?: string | undefined; kinds?: readonly ActivityKind[] | undefined; limit?: number | undefined; before?: number | undefined }
     output: readonly ActivityItem[]
   }
+  /**
+   * Asks the person for a file to open (the desktop host's dialog; the web window's own file
+   * picker and upload route answer it there). Null when they cancel. The file is held in core
+   * for one use by the method it was chosen for; its folder is never learnt.
+   */
+  'keyhold:files.choose': { input: { purpose: FilePurpose }; output: FileRef | null }
+  /** Hands a file core made (a share file, an export) to the person to save; it can be saved once. */
+  'keyhold:files.save': { input: { fileId: string }; output: { saved: boolean } }
 }
 
 export interface Events {

@@ -39,6 +39,14 @@ export const ERROR_MESSAGES = {
     'Keyhold could not save to the disk (it may be full or read-only). Nothing was changed.',
   CLIPBOARD_UNAVAILABLE: 'The clipboard could not be used here. Nothing was copied.',
   CLIPBOARD_EMPTY: 'The clipboard holds no text. Copy the key from the provider first, then paste it here.',
+  FILE_TOO_LARGE: 'That file is too large for Keyhold to read (the limit is 32 MiB). Nothing was read.',
+  FILE_GONE: 'That file is no longer held by Keyhold (it is kept for one use, and until the vault locks). Choose it again.',
+  FILE_UNREADABLE: 'Keyhold could not read that file. Nothing was added.',
+  FILES_UNAVAILABLE: 'Files cannot be opened or saved from this window. Nothing was changed.',
+  SHARE_FILE_DAMAGED:
+    'This share file is damaged or was changed after it was made (it may be incomplete). Nothing was added; ask the sender for a new one.',
+  SHARE_FILE_NOT_FOR_YOU:
+    'This share file was made for another Keyhold vault, or needs a different passphrase. Nothing was added.',
   NOT_AUTHORIZED:
     'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
   INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',

@@ -1,6 +1,7 @@
 export * from './channels'
 export * from './checks'
 export * from './errors'
+export * from './files'
 export * from './providers'
 export * from './security'
 export * from './web-protocol'

@@ -1,4 +1,4 @@
-import type { ActivityItem, ActivityKind, EditedPart } from '../../electron/shared/activity'
+import type { ActivityItem, ActivityKind, EditedPart, ImportSource } from '../../electron/shared/activity'
 import { outcomeLine } from '../../electron/shared/checks'
 import type { ProviderDescriptor } from '../../electron/shared/providers'
 import { formatDateTime } from './dates'
@@ -20,6 +20,10 @@ export const ACTIVITY_FILTERS: readonly { readonly value: ActivityFilter; readon
   { value: 'rotated', label: 'Rotations' },
   { value: 'revoked', label: 'Revocations' },
   { value: 'deleted', label: 'Deleted' },
+  { value: 'shared', label: 'Shares' },
+  { value: 'imported', label: 'Imports' },
+  { value: 'exported', label: 'Exports' },
+  { value: 'restored', label: 'Restores' },
   { value: 'keychain-unlocked', label: 'Keychain unlocks' },
 ]
 
@@ -84,7 +88,31 @@ export function activitySentence(item: ActivityItem, descriptor: ProviderDescrip
       const parts = item.detail && 'changed' in item.detail ? item.detail.changed : []
       return parts.length > 0 ? `Edited: ${editedWords(parts, descriptor)}` : 'Edited'
     }
+    case 'shared':
+      return item.detail && 'via' in item.detail && item.detail.via === 'share-file'
+        ? 'Sent to another Keyhold vault as an encrypted share file'
+        : `Recorded as shared in ${descriptor?.label ?? 'the provider'}`
+    case 'unshared':
+      return `Recorded as no longer shared in ${descriptor?.label ?? 'the provider'} (the key still works until it is revoked)`
+    case 'imported': {
+      const from = item.detail && 'from' in item.detail ? IMPORT_SOURCE_WORDS[item.detail.from] : 'a file'
+      const updated = item.detail && 'result' in item.detail && item.detail.result === 'updated'
+      return updated ? `Brought up to date from ${from}` : `Added from ${from}`
+    }
+    case 'exported':
+      return 'Exported the vault to an encrypted file'
+    case 'restored':
+      return 'Restored the vault from a backup'
   }
+}
+
+const IMPORT_SOURCE_WORDS: Readonly<Record<ImportSource, string>> = {
+  'share-file': 'a share file',
+  'keyhold-export': 'a Keyhold export',
+  csv: 'a spreadsheet (CSV)',
+  env: 'a .env file',
+  kdbx: 'a KeePass database',
+  bitwarden: 'a Bitwarden export',
 }
 
 /** The entry's date and time in the person's locale. */

@@ -83,6 +83,9 @@ describe('the contract boundary', () => {
       // The Unlock screen asks whether to offer the keychain, and unlocks with it.
       'keyhold:vault.keychainStatus': null,
       'keyhold:vault.unlockWithKeychain': null,
+      // A file reference carries no secret; what the file is used for needs the vault.
+      'keyhold:files.choose': null,
+      'keyhold:files.save': null,
       'keyhold:vault.setKeychainUnlock': { input: { enabled: false } },
       'keyhold:vault.changePassword': { input: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD } },
       'keyhold:keys.list': { input: undefined },

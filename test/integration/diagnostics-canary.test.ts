@@ -3,7 +3,7 @@
 // neither the canary nor a master password is anywhere in them, while the log still says where a
 // forced INTERNAL failure came from.
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { LogRecord } from '../../electron/core/diagnostics/log-record'
@@ -14,6 +14,7 @@ import type { ApiError } from '../../electron/shared/result'
 import { startSandboxes, type Sandboxes } from '../sandbox'
 import { keyInputs, useSandboxes } from '../support/checks'
 import { testCore } from '../support/core'
+import { FolderDialogs } from '../support/folder-dialogs'
 import { tempDir } from '../support/fixtures'
 import { MemoryClipboard } from '../support/memory-clipboard'
 import { MemoryKeychain } from '../support/memory-keychain'
@@ -55,7 +56,10 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
     const clipboard = new MemoryClipboard()
     const keychain = new MemoryKeychain()
     const keychainHeld: Buffer[] = []
-    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000, keychain })
+    // Chosen and saved files live beside the data folder, as a person's Downloads would.
+    const outside = tempDir('keyhold-canary-files-')
+    const dialogs = new FolderDialogs(join(outside.path, 'saved'))
+    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000, keychain, fileDialogs: dialogs })
     const called = new Set<MethodChannel>()
     // Every answer but a reveal's, and every event, as the window would receive them.
     const heard: string[] = []
@@ -153,6 +157,13 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       sandboxes.spreeflo.revoke(typed.spreeflo)
       expect((await run('keyhold:keys.verifyRevoked', { id: spreeflo.id })).verdict).toBe('confirmed')
       await run('keyhold:activity.list', {})
+      // A file the person brings in holds keys in plain text; the log must not learn them.
+      const brought = join(outside.path, `keys-${CANARY}.csv`)
+      writeFileSync(brought, `name,key\nBrought ${CANARY},${secret('brought')}\n`)
+      dialogs.next = brought
+      expect((await run('keyhold:files.choose', { purpose: 'import' }))?.name).toBe(`keys-${CANARY}.csv`)
+      const made = core.files.offer('made.keyhold-export', Buffer.from('sealed bytes'), 'application/octet-stream')
+      expect(await run('keyhold:files.save', { fileId: made.fileId })).toEqual({ saved: true })
 
       // Errors on purpose: each carries the canary in what was sent.
       expect((await refuse('keyhold:keys.add', { name: `bad\u0007${CANARY}`, details: keyInputs.spreeflo('x').details, secret: secret('ctl') })).code).toBe('NAME_CONTROL_CHARS')
@@ -266,6 +277,7 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       ])
     } finally {
       dir.remove()
+      outside.remove()
     }
   })
 })

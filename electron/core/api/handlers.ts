@@ -4,6 +4,7 @@ import { checksApi } from './checks'
 import { clipboardApi } from './clipboard'
 import type { ApiDeps } from './deps'
 import { SILENT_LOGGER } from '../diagnostics/logger'
+import { filesApi } from './files'
 import { bindAll, type Handlers } from './handle'
 import { keysApi } from './keys'
 import { remindersApi } from './reminders'
@@ -22,7 +23,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps) },
     { onCall: deps.onCall ?? (() => undefined), logger: deps.logger ?? SILENT_LOGGER },
   )
 }
