@@ -5,9 +5,10 @@
 #   fonts-dejavu-core: text in screenshots and layout measurements
 #   xvfb, xclip: a real X server and an outside reader for the clipboard tests
 #   gnome-keyring, dbus-x11: a real Secret Service (in a dbus-run-session) for the keychain unlock tests
+#   keepassxc: keepassxc-cli writes the real KeePass (KDBX 4) database the import tests read
 set -euo pipefail
 
-PACKAGES=(ca-certificates chromium fonts-dejavu-core xvfb xclip gnome-keyring dbus-x11)
+PACKAGES=(ca-certificates chromium fonts-dejavu-core xvfb xclip gnome-keyring dbus-x11 keepassxc)
 
 if ! command -v dpkg-query >/dev/null; then
   echo "setup: not a Debian machine; install Chromium yourself and set KEYHOLD_CHROMIUM to its path if it is not /usr/bin/chromium"
