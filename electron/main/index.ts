@@ -1,7 +1,7 @@
 // The desktop host's composition root: builds core and wires it to Electron, in the order
 // Electron requires (paths, scheme privileges and the instance lock before 'ready').
 import { join } from 'node:path'
-import { app, BrowserWindow, clipboard, ClipboardItem, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain, net, Notification, powerMonitor, protocol, session, shell } from 'electron'
 import { createFileLogger, diagnosticsDir } from '../core/diagnostics/file-logger'
 import type { DiagnosticsLogger } from '../core/diagnostics/logger'
 import { createKeyholdCore } from '../core/keyhold-core'
@@ -10,6 +10,7 @@ import { resolveDataDir } from '../core/paths'
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin'
 import { createAppProtocolHandler } from './app-protocol'
 import { createElectronClipboard } from './clipboard'
+import { createElectronFileDialogs } from './file-dialogs'
 import { bindContract } from './ipc'
 import { forwardCoreEvents, lockOnPowerEvents, shutdownBeforeQuit } from './lifecycle'
 import { hardenAllWebContents, hardenSession } from './navigation'
@@ -63,6 +64,8 @@ function start(logger: DiagnosticsLogger): void {
     clipboard: createElectronClipboard(clipboard, ClipboardItem),
     // The vault key for keychain unlock is read here in main, never sent to the window.
     keychain: createSystemKeychain(),
+    // Files in and out through the system's own dialogs: core sees only what the person picked.
+    fileDialogs: createElectronFileDialogs(dialog, () => mainWindow),
   })
   bindContract(ipcMain, core.handlers, (event) => isTrustedSender(event, mainContents()))
   forwardCoreEvents(core.events, mainContents)

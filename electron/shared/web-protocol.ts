@@ -18,12 +18,21 @@
  * 5. A session ends when the host stops, when the vault locks itself for lack of use, and after
  *    SESSION_IDLE_MS without a request. Then every call answers 401 and the host prints a new
  *    one-time address in its terminal.
+ * 6. Files (DESIGN.md, "Files in and out"): the page uploads a file the person picked with
+ *    `POST WEB_FILES_PATH`, the SESSION_HEADER, `Content-Type: application/octet-stream`, the
+ *    file's own name URI-encoded in FILE_NAME_HEADER and its bytes as the body (at most
+ *    MAX_FILE_BYTES, refused from its declared length with FILE_TOO_LARGE); the answer is the
+ *    Result envelope of a FileRef, as `keyhold:files.choose` answers in the desktop app. A file
+ *    core made is fetched once with `GET WEB_FILES_PATH/<fileId>` and the SESSION_HEADER; its
+ *    name comes back in FILE_NAME_HEADER (and Content-Disposition).
  * Every request must carry a Host of 127.0.0.1:<port> or localhost:<port>; every request that
  * changes anything must carry an Origin equal to the page's own.
  */
 export const WEB_SESSION_PATH = '/session'
 export const WEB_API_PREFIX = '/api/'
 export const WEB_EVENTS_PATH = '/events'
+export const WEB_FILES_PATH = '/files'
+export const FILE_NAME_HEADER = 'X-Keyhold-File-Name'
 export const SESSION_HEADER = 'X-Keyhold-Session'
 export const SESSION_STORAGE_KEY = 'keyhold.session'
 export const TOKEN_FRAGMENT_KEY = 'token'

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { KeyholdCore } from '../core/keyhold-core'
 import { METHOD_CHANNELS, type MethodChannel } from '../shared/channels'
 import { ERROR_MESSAGES } from '../shared/errors'
-import { readBody } from './read-body'
+import { expectsContinue, readBody } from './read-body'
 import { refuse, sendJson } from './responses'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -15,10 +15,6 @@ function isJsonContentType(header: string | undefined): boolean {
   if (header === undefined) return false
   const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase())
   return type === 'application/json' && params.every((p) => p === 'charset=utf-8' || p === 'charset="utf-8"')
-}
-
-function expectsContinue(req: IncomingMessage): boolean {
-  return (req.headers.expect ?? '').toLowerCase() === '100-continue'
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })

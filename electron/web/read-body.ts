@@ -5,6 +5,11 @@ export function declaresBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) !== 0
 }
 
+/** The client will send its body only once invited (`Expect: 100-continue`). */
+export function expectsContinue(req: IncomingMessage): boolean {
+  return (req.headers.expect ?? '').toLowerCase() === '100-continue'
+}
+
 export type BodyRead = { ok: true; body: Buffer } | { ok: false; reason: 'too-large' | 'aborted' }
 
 /**

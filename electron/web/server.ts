@@ -3,11 +3,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { KeyholdCore } from '../core/keyhold-core'
 import { ERROR_MESSAGES } from '../shared/errors'
-import { SESSION_IDLE_MS, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
+import { SESSION_IDLE_MS, WEB_API_PREFIX, WEB_EVENTS_PATH, WEB_FILES_PATH, WEB_SESSION_PATH } from '../shared/web-protocol'
 import { handleApiCall } from './api-route'
 import { capConnections } from './connection-cap'
 import { checkingIntervalMs, connectionLimits, type ConnectionLimits } from './connection-limits'
 import { EventStreams } from './event-stream'
+import { handleDownload, handleUpload } from './file-routes'
 import { DEFAULT_RENDERER_DIR } from './project-paths'
 import { declaresBody } from './read-body'
 import { bearerToken, hasOwnOrigin, isSameOriginFetch, sessionHeader, trustedHost } from './request-guards'
@@ -106,6 +107,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!hasOwnOrigin(req, host)) return refuse(res, 403)
       if (!hasSession()) return refuse(res, 401)
       return handleApiCall(core, safeDecode(path.slice(WEB_API_PREFIX.length)), req, res)
+    }
+    if (path === WEB_FILES_PATH) {
+      if (req.method !== 'POST') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'POST' })
+      if (!hasOwnOrigin(req, host)) return refuse(res, 403)
+      if (!hasSession()) return refuse(res, 401)
+      return handleUpload(core, req, res)
+    }
+    if (path.startsWith(`${WEB_FILES_PATH}/`)) {
+      if (req.method !== 'GET') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'GET' })
+      if (!hasSession()) return refuse(res, 401)
+      if (!isSameOriginFetch(req)) return refuse(res, 403)
+      return handleDownload(core, path.slice(WEB_FILES_PATH.length + 1), res)
     }
     if (path === WEB_EVENTS_PATH) {
       if (req.method !== 'GET') return refuse(res, 405, 'NOT_AUTHORIZED', { Allow: 'GET' })

@@ -1,9 +1,11 @@
 import type { EventChannel, MethodChannel } from '../../../electron/shared/channels'
 import type { KeyholdBridge } from '../../../electron/shared/contract'
 import { ERROR_MESSAGES } from '../../../electron/shared/errors'
+import type { FilePurpose } from '../../../electron/shared/files'
 import type { Result } from '../../../electron/shared/result'
 import { SESSION_ENDED_HEADING, showAddressSpent, showSessionEnded } from './session-ended'
 import { SseParser } from './sse-parser'
+import { chooseFile, saveFile, type SessionFetch } from './web-files'
 
 import {
   SESSION_HEADER,
@@ -127,10 +129,32 @@ export async function connectWebBridge(): Promise<KeyholdBridge> {
     }
   }
 
+  // The file routes, with the session and with what a gone session or a refusal means here too.
+  const sendWithSession: SessionFetch = async (path, init) => {
+    if (session === undefined) return NOT_CONNECTED
+    if (stop.signal.aborted) return SESSION_ENDED
+    let response: Response
+    try {
+      response = await fetch(path, { ...init, headers: { ...(init.headers as Record<string, string>), [SESSION_HEADER]: session }, credentials: 'omit' })
+    } catch {
+      sessionEnded()
+      return SESSION_ENDED
+    }
+    if (response.status === 401) {
+      sessionEnded()
+      return SESSION_ENDED
+    }
+    if (response.status === 403) return NOT_CONNECTED
+    return response
+  }
+
   const bridge = {
     async invoke(channel: MethodChannel, input?: unknown): Promise<Result<unknown>> {
       if (session === undefined) return NOT_CONNECTED
       if (stop.signal.aborted) return SESSION_ENDED
+      // The host cannot show a dialog on this screen: the page picks and downloads files itself.
+      if (channel === 'keyhold:files.choose') return chooseFile((input as { purpose: FilePurpose }).purpose, sendWithSession)
+      if (channel === 'keyhold:files.save') return saveFile((input as { fileId: string }).fileId, sendWithSession)
       let response: Response
       try {
         response = await fetch(API_PREFIX + channel, {

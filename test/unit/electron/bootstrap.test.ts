@@ -63,6 +63,7 @@ vi.mock('electron', async () => {
       handle: vi.fn(() => h.calls.push('protocol.handle')),
     },
     shell: { openExternal: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showSaveDialog: vi.fn(async () => ({ canceled: true })) },
     net: { fetch: vi.fn(async () => new Response('{}')) },
     clipboard: { write: vi.fn(async () => undefined), readText: vi.fn(async () => ''), clear: vi.fn() },
     ClipboardItem: class {
@@ -147,6 +148,8 @@ describe('the desktop composition root', () => {
       clipboard: expect.objectContaining({ writeSecret: expect.any(Function) }),
       // The OS keychain, read here in main for keychain unlock.
       keychain: expect.objectContaining({ available: expect.any(Function), read: expect.any(Function), store: expect.any(Function), remove: expect.any(Function) }),
+      // Files in and out through Electron's own open and save dialogs.
+      fileDialogs: expect.objectContaining({ open: expect.any(Function), save: expect.any(Function) }),
     })
     // Checks go through Electron's net.fetch (system proxy and certificates), not Node's fetch.
     const [[options]] = vi.mocked(core.createKeyholdCore).mock.calls as unknown as [[{ fetch: (u: string, i: RequestInit) => Promise<Response> }]]
