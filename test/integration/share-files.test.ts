@@ -72,9 +72,13 @@ describe('share files between two vaults', () => {
     await call(recipient.core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     expect(await call(recipient.core, 'keyhold:share.code')).toEqual(theirs)
 
+    const heard: string[] = []
+    sender.core.events.subscribe((event, payload) => heard.push(`${event} ${JSON.stringify(payload)}`))
     // Pasted as a chat would wrap it: with a line break and in capitals.
     const made = await call(sender.core, 'keyhold:share.makeFile', { id: key.id, to: { code: `${theirs.code.slice(0, 30).toUpperCase()}\n${theirs.code.slice(30)} ` } })
     expect(made.fingerprint).toBe(theirs.fingerprint)
+    // The sender's window hears of it, so the key's timeline shows the share.
+    expect(heard).toEqual([`keyhold:keys.changed ${JSON.stringify({ ids: [key.id] })}`])
     expect(made.passphrase).toBeUndefined()
     expect(made.file.name).toBe(`${THREADEO?.name}.keyhold-share`)
     const path = await saved(made.file.fileId)

@@ -40,6 +40,8 @@ export function shareApi({ vault, events, files, providers }: ApiDeps): Implemen
       // Logged before the file is handed over: a share that is not in the timeline never leaves.
       vault.activity().record('shared', id, null, { via: 'share-file' })
       const file = files.offer(shareFileName(key.name), Buffer.from(sealed), SHARE_MIME)
+      // The key's timeline (in the window) reloads on this.
+      events.emit('keyhold:keys.changed', { ids: [id] })
       return code !== undefined ? { file, fingerprint: await shareCodeFingerprint(code) } : { file, passphrase: passphrase as string }
     },
     'keyhold:share.open': async ({ fileId, passphrase }) => {

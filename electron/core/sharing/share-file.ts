@@ -47,17 +47,28 @@ export async function encryptToPassphrase(passphrase: string, plaintext: Uint8Ar
   return e.encrypt(plaintext)
 }
 
+/**
+ * The most scrypt work a share file may ask for: age's own default. age would go up to 2^20
+ * (1 GiB of memory, seconds of a blocked core) for any file handed to it; Keyhold makes 2^15.
+ */
+export const SHARE_SCRYPT_MAX_LOG_N = 18
+
 /** Who a share file's header says it is for: stanza types only, read before anything is decrypted. */
 type Addressed = 'passphrase' | 'recipient'
 
+class TooMuchWork extends Error {}
+
 /**
- * Sees the header's stanzas and unwraps nothing: age hands every identity the parsed header, so
- * this learns whether the file is for a passphrase (an scrypt stanza) or for a code.
+ * Sees the header's stanzas and unwraps nothing: age hands every identity the parsed header
+ * (this one first), so this learns whether the file is for a passphrase (an scrypt stanza) or
+ * for a code, and stops a file that asks for more scrypt work than a share file ever needs.
  */
 class HeaderWatch implements Identity {
   addressed: Addressed | undefined
   unwrapFileKey(stanzas: Stanza[]): null {
-    this.addressed = stanzas.some((s) => s.args[0] === 'scrypt') ? 'passphrase' : 'recipient'
+    const scrypt = stanzas.find((s) => s.args[0] === 'scrypt')
+    this.addressed = scrypt ? 'passphrase' : 'recipient'
+    if (scrypt && !(Number(scrypt.args[2]) <= SHARE_SCRYPT_MAX_LOG_N)) throw new TooMuchWork()
     return null
   }
 }
@@ -80,7 +91,7 @@ export async function decryptShareFile(bytes: Uint8Array, identity: string | nul
   try {
     return { needsPassphrase: false, plaintext: await d.decrypt(bytes) }
   } catch (err) {
-    if (watch.addressed === undefined) throw new KeyholdError('SHARE_FILE_DAMAGED')
+    if (watch.addressed === undefined || err instanceof TooMuchWork) throw new KeyholdError('SHARE_FILE_DAMAGED')
     const message = err instanceof Error ? err.message : ''
     if (message.startsWith('no identity matched')) {
       if (watch.addressed === 'passphrase' && passphrase === undefined) return { needsPassphrase: true }
