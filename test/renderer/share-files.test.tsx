@@ -119,6 +119,8 @@ describe('Open a share file', () => {
       await user.click(screen.getByRole('button', { name: 'Open' }))
       const name = await screen.findByLabelText('Name in your vault')
       expect(screen.getByText('Spreeflo')).toBeTruthy()
+      // The provider's own fields, as the detail panel shows them.
+      expect(screen.getByText(SPREEFLO.details['keyName'] as string)).toBeTruthy()
       expect((name as HTMLInputElement).value).toBe(SPREEFLO.name)
       expect(document.body.textContent).not.toContain(SPREEFLO.secret)
       await user.clear(name)

@@ -1,10 +1,12 @@
 import { FileInput } from 'lucide-react'
 import { useState, type FormEvent } from 'react'
+import type { ProviderDetails } from '../../../../electron/shared/dto'
 import type { SharePreview } from '../../../../electron/shared/sharing'
+import { fieldApplies } from '../../../../electron/shared/validation/field-schemas'
 import { nameSchema } from '../../../../electron/shared/schemas/keys'
 import { errorOf } from '../../api/client'
 import { formatDateTime, formatDay } from '../../dates'
-import { providerLabel, useProvider } from '../../providers-ui'
+import { providerLabel, shownValue, useProvider } from '../../providers-ui'
 import { useApi, useStore } from '../../store/store'
 import { Field } from '../Field'
 import { Modal } from '../Modal'
@@ -18,8 +20,15 @@ type Step =
 
 function PreviewRows({ preview }: { preview: SharePreview }) {
   const descriptor = useProvider(preview.provider)
+  const details = preview.details as ProviderDetails
+  // The provider's own fields, as the detail panel shows them: where the key is used matters before adding it.
+  const fields: [string, string][] = (descriptor?.fields ?? []).flatMap((f): [string, string][] => {
+    const value = fieldApplies(f, details) ? shownValue(f, details) : undefined
+    return value === undefined ? [] : [[f.shownAs ?? f.label, value]]
+  })
   const rows: [string, string][] = [
     ['Provider', providerLabel(descriptor, preview.provider)],
+    ...fields,
     ...(preview.account ? ([['Account', preview.account]] as [string, string][]) : []),
     ...(preview.expiresOn ? ([['Expires on', formatDay(preview.expiresOn)]] as [string, string][]) : []),
     ...(preview.tags.length ? ([['Tags', preview.tags.join(', ')]] as [string, string][]) : []),

@@ -10,9 +10,11 @@ export function usePastedFingerprint(pasted: string): string | null {
       return
     }
     let current = true
-    void shareCodeFingerprint(pasted).then((f) => {
-      if (current) setFingerprint(f)
-    })
+    // Where Web Crypto is missing the hint stays as it is; core answers the fingerprint with the file.
+    shareCodeFingerprint(pasted).then(
+      (f) => current && setFingerprint(f),
+      () => undefined,
+    )
     return () => {
       current = false
     }
