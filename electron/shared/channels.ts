@@ -37,6 +37,10 @@ export const METHOD_CHANNELS = [
   'keyhold:vault.unlockWithKeychain',
   'keyhold:files.choose',
   'keyhold:files.save',
+  'keyhold:share.code',
+  'keyhold:share.makeFile',
+  'keyhold:share.open',
+  'keyhold:share.accept',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -30,6 +30,7 @@ import type {
 import type { FilePurpose, FileRef } from './files'
 import type { ProviderDescriptor } from './providers/descriptor'
 import type { Result } from './result'
+import type { ShareAccepted, ShareMade, ShareOpened, SharingCode } from './sharing'
 
 /**
  * The API contract: each method's input and output, keyed by channel. Each input's zod schema is
@@ -107,6 +108,17 @@ export interface Methods {
   'keyhold:files.choose': { input: { purpose: FilePurpose }; output: FileRef | null }
   /** Hands a file core made (a share file, an export) to the person to save; it can be saved once. */
   'keyhold:files.save': { input: { fileId: string }; output: { saved: boolean } }
+  /** This vault's sharing code (made on first use) and its fingerprint, to hand out and compare aloud. */
+  'keyhold:share.code': { input: undefined; output: SharingCode }
+  /**
+   * An age-encrypted share file of one key, for one recipient: their sharing code, or a passphrase
+   * Keyhold generates and answers this once. The file waits in core to be saved (files.save).
+   */
+  'keyhold:share.makeFile': { input: { id: string; to: { code: string } | { passphrase: true } }; output: ShareMade }
+  /** Opens a chosen share file: what it holds (never the secret), or that it needs its passphrase. */
+  'keyhold:share.open': { input: { fileId: string; passphrase?: string | undefined }; output: ShareOpened }
+  /** Adds the opened share's key (or answers the key already in the vault with the same provider and secret). */
+  'keyhold:share.accept': { input: { previewId: string; name?: string | undefined }; output: ShareAccepted }
 }
 
 export interface Events {

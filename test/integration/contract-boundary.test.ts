@@ -108,6 +108,11 @@ describe('the contract boundary', () => {
       'keyhold:keys.probe': { input: { details: validKey?.details, secret: 'a-key-to-try' } },
       'keyhold:keys.limits': { input: { details: validKey?.details } },
       'keyhold:keys.rotate': { input: { id, secret: 'the-new-key' } },
+      // The sharing identity is sealed with the vault key; a share holds a secret.
+      'keyhold:share.code': { input: undefined },
+      'keyhold:share.makeFile': { input: { id, to: { passphrase: true } } },
+      'keyhold:share.open': { input: { fileId: '00000000-0000-4000-8000-000000000000' } },
+      'keyhold:share.accept': { input: { previewId: '00000000-0000-4000-8000-000000000000' } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 

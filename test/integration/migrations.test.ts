@@ -203,6 +203,33 @@ describe('migration 0006-revoked-at', () => {
   })
 })
 
+describe('migration 0007-sharing-identity', () => {
+  it('adds the one-row sharing identity table, with only its format and time in the clear', () => {
+    const db = new BetterSqlite3(':memory:')
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, 6)) m.up(db)
+    })()
+    MIGRATIONS[6]?.up(db)
+    expect(columns(db, 'sharing_identity')).toEqual(['id', 'format', 'sealed', 'created_at'])
+    db.prepare("INSERT INTO sharing_identity VALUES (1, 1, x'00', 0)").run()
+    // One identity per vault: a second row is refused, so a code handed out never changes.
+    expect(() => db.prepare("INSERT INTO sharing_identity VALUES (2, 1, x'00', 0)").run()).toThrow(/CHECK/)
+    db.close()
+  })
+
+  it('gives an upgraded version-6 vault a sharing code, kept sealed', async () => {
+    await writeLegacyVault(dir.path, 6)
+    const core = testCore(dir.path)
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    const first = await call(core, 'keyhold:share.code')
+    await call(core, 'keyhold:vault.lock')
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    expect(await call(core, 'keyhold:share.code')).toEqual(first)
+    await core.shutdown()
+    expect(countOf(readFileSync(core.paths.vaultFile), 'AGE-SECRET-KEY')).toBe(0)
+  })
+})
+
 describe('migration 0005-sealed-activity', () => {
   it('leaves only the id, time and format of an activity entry in the clear', () => {
     const db = new BetterSqlite3(':memory:')
@@ -267,6 +294,7 @@ describe.each([
   ['0004-activity', 3],
   ['0005-sealed-activity', 4],
   ['0006-revoked-at', 5],
+  ['0007-sharing-identity', 6],
 ])('upgrading through migration %s', (_name, from) => {
   it(`opens a version-${from} vault holding data and reads all of it back`, async () => {
     const legacy = await writeLegacyVault(dir.path, from)

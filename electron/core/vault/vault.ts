@@ -8,6 +8,7 @@ import { CheckStore } from '../checks/check-store'
 import { SettingsStore } from '../checks/settings-store'
 import { KeyStore } from '../keys/key-store'
 import { RecordCodec } from '../keys/record-codec'
+import { SharingIdentityStore } from '../sharing/sharing-identity'
 import type { VaultPaths } from '../paths'
 import { SerialQueue } from '../../shared/serial-queue'
 import { createVaultAtomically } from '../store/atomic-create'
@@ -50,6 +51,7 @@ interface Unlocked {
   readonly checks: CheckStore
   readonly settings: SettingsStore
   readonly activity: ActivityLog
+  readonly sharing: SharingIdentityStore
 }
 
 /**
@@ -101,6 +103,11 @@ export class Vault {
 
   activity(): ActivityLog {
     return this.unlocked().activity
+  }
+
+  /** The vault's sharing identity (age X25519), sealed with the vault key. */
+  sharing(): SharingIdentityStore {
+    return this.unlocked().sharing
   }
 
   private unlocked(): Unlocked {
@@ -280,7 +287,7 @@ export class Vault {
       const checks = new CheckStore(db, codec)
       const providers = this.options.providers ?? new CoreProviders()
       const keys = new KeyStore(db, codec, this.now, providers, this.options.onKeysDamaged, checks.latest())
-      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, codec, this.now) }
+      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, codec, this.now), sharing: new SharingIdentityStore(db, codec, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()

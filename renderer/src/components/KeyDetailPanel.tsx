@@ -16,6 +16,7 @@ import { CopyableValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
 import { RevokeAction, revokedOn } from './RevokeDialog'
 import { RotateAction } from './RotateDialog'
+import { SendShareFileAction } from './share/SendShareFile'
 
 /** The provider's fields, as its descriptor labels them; copyable ones get their copy button. */
 function providerRows(detail: KeyDetail, descriptor: ProviderDescriptor | undefined, settings: ReturnType<typeof selectSettings>): [string, ReactNode][] {
@@ -91,6 +92,7 @@ function Details({ detail }: { detail: KeyDetail }) {
           </button>
         )}
         <RotateAction descriptor={descriptor} detail={detail} />
+        <SendShareFileAction detail={{ ...detail, revokedAt }} />
         <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
           <Trash2 className="button-icon" size={16} aria-hidden="true" focusable="false" />

@@ -14,6 +14,7 @@ import { DescriptorField } from './DescriptorField'
 import { Field } from './Field'
 import { KeychainUnlockSetting } from './KeychainUnlockSetting'
 import { Modal } from './Modal'
+import { SharingCodeSetting } from './share/SharingCodeSetting'
 
 type Output = { clipboard: { clearAfterSeconds: number }; reminders: { warnDays: number }; providers: Record<string, Record<string, string>> }
 
@@ -147,6 +148,7 @@ export function SettingsDialog() {
         ) : settings && providers.length > 0 ? (
           <>
             <KeychainUnlockSetting />
+            <SharingCodeSetting />
             <SettingsForm initial={settings} providers={providers} onDone={closeDialog} />
           </>
         ) : (

@@ -14,6 +14,7 @@ import { selectKeyCount, selectQuery, selectSettings } from '../store/selectors'
 import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
 import { VaultActivityButton } from '../components/VaultActivityDialog'
+import { ReceiveShareFileButton } from '../components/share/ReceiveShareFile'
 import { Sidebar, SIDEBAR_ID } from '../components/Sidebar'
 import { SHORTCUTS, useShortcuts, withShortcut } from '../shortcuts'
 
@@ -125,6 +126,7 @@ export function VaultScreen() {
           <Plus className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Add key</span>
         </button>
+        <ReceiveShareFileButton />
         <button type="button" className="collapsible" title="Settings" onClick={() => openDialog('settings')}>
           <Settings className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Settings</span>

@@ -4,6 +4,7 @@ import { migration0003ChecksSettings } from './0003-checks-settings'
 import { migration0004Activity } from './0004-activity'
 import { migration0005SealedActivity } from './0005-sealed-activity'
 import { migration0006RevokedAt } from './0006-revoked-at'
+import { migration0007SharingIdentity } from './0007-sharing-identity'
 import type { Migration } from './migration'
 
 export type { Migration } from './migration'
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004Activity,
   migration0005SealedActivity,
   migration0006RevokedAt,
+  migration0007SharingIdentity,
 ]

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto'
+import { KeyholdError } from '../errors'
+import type { LifecycleSubscriptions } from '../vault-lifecycle'
+import type { SharePayload } from './share-payload'
+
+/** How many opened shares wait at once; the oldest goes first (a window that opened and walked away). */
+const MAX_WAITING = 8
+
+/**
+ * Opened share files waiting for the person to add them, by id. Each holds its secret, so each is
+ * used once, and all are dropped when the vault locks (the strings cannot be wiped from JavaScript;
+ * dropping them is what can be done).
+ */
+export class SharePreviews {
+  private readonly waiting = new Map<string, SharePayload>()
+
+  constructor(lifecycle: LifecycleSubscriptions) {
+    lifecycle.on('willLock', () => this.waiting.clear())
+  }
+
+  hold(payload: SharePayload): string {
+    while (this.waiting.size >= MAX_WAITING) {
+      const [oldest] = this.waiting.keys()
+      if (oldest === undefined) break
+      this.waiting.delete(oldest)
+    }
+    const id = randomUUID()
+    this.waiting.set(id, payload)
+    return id
+  }
+
+  /** The opened share, for the one accept; FILE_GONE once used or the vault locked since. */
+  take(previewId: string): SharePayload {
+    const payload = this.waiting.get(previewId)
+    if (!payload) throw new KeyholdError('FILE_GONE', { message: 'That share file is no longer open (it is kept until it is added, or the vault locks). Open it again.' })
+    this.waiting.delete(previewId)
+    return payload
+  }
+
+  /** Put back when adding it failed for a reason the person can fix (a name), so nothing is lost. */
+  putBack(previewId: string, payload: SharePayload): void {
+    this.waiting.set(previewId, payload)
+  }
+}
