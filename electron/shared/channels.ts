@@ -37,6 +37,8 @@ export const METHOD_CHANNELS = [
   'keyhold:vault.unlockWithKeychain',
   'keyhold:files.choose',
   'keyhold:files.save',
+  'keyhold:keys.recordShare',
+  'keyhold:keys.recordUnshare',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -9,6 +9,7 @@ import type {
   ExpiryReport,
   KeyField,
   RevealResult,
+  ShareRecorded,
   CheckRunFinished,
   CheckRunProgress,
   KeyDetail,
@@ -107,6 +108,10 @@ export interface Methods {
   'keyhold:files.choose': { input: { purpose: FilePurpose }; output: FileRef | null }
   /** Hands a file core made (a share file, an export) to the person to save; it can be saved once. */
   'keyhold:files.save': { input: { fileId: string }; output: { saved: boolean } }
+  /** Records that the key was shared in the provider's portal (ThreatSTOP's Share Key), with whom. */
+  'keyhold:keys.recordShare': { input: { id: string; with: string }; output: ShareRecorded }
+  /** Records that a share ended at the provider; the key still works until it is revoked. */
+  'keyhold:keys.recordUnshare': { input: { id: string; shareId: string }; output: ShareRecorded }
 }
 
 export interface Events {

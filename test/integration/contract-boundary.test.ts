@@ -108,6 +108,8 @@ describe('the contract boundary', () => {
       'keyhold:keys.probe': { input: { details: validKey?.details, secret: 'a-key-to-try' } },
       'keyhold:keys.limits': { input: { details: validKey?.details } },
       'keyhold:keys.rotate': { input: { id, secret: 'the-new-key' } },
+      'keyhold:keys.recordShare': { input: { id, with: 'Ada Lovelace' } },
+      'keyhold:keys.recordUnshare': { input: { id, shareId: '00000000-0000-4000-8000-000000000000' } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 
