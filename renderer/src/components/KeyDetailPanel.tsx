@@ -16,6 +16,8 @@ import { CopyableValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
 import { RevokeAction, revokedOn } from './RevokeDialog'
 import { RotateAction } from './RotateDialog'
+import { ShareAction } from './share/ShareDialog'
+import { ShareRecords } from './share/ShareRecords'
 
 /** The provider's fields, as its descriptor labels them; copyable ones get their copy button. */
 function providerRows(detail: KeyDetail, descriptor: ProviderDescriptor | undefined, settings: ReturnType<typeof selectSettings>): [string, ReactNode][] {
@@ -39,7 +41,10 @@ function ConcealedNote({ keyId }: { keyId: string }) {
   return holding && concealed === false ? <p className="clipboard-note">{NOT_CONCEALED}</p> : null
 }
 
-function Details({ detail }: { detail: KeyDetail }) {
+/** Opens the encrypted share-file flow for a key (the Share dialog's last option). */
+type SendFile = (key: KeyDetail) => void
+
+function Details({ detail, onSendFile }: { detail: KeyDetail; onSendFile?: SendFile | undefined }) {
   const openDialog = useStore((s) => s.openDialog)
   // The list entry is refreshed by every check and keys.changed; the detail was read once.
   const entry = useStore(selectSelectedEntry)
@@ -77,6 +82,7 @@ function Details({ detail }: { detail: KeyDetail }) {
         ))}
       </dl>
       <ConcealedNote keyId={detail.id} />
+      <ShareRecords detail={detail} descriptor={descriptor} revoked={revokedAt !== null} />
       {detail.notes && (
         <>
           <h3>Notes</h3>
@@ -90,6 +96,7 @@ function Details({ detail }: { detail: KeyDetail }) {
             Edit
           </button>
         )}
+        <ShareAction descriptor={descriptor} detail={{ ...detail, revokedAt }} onSendFile={onSendFile} />
         <RotateAction descriptor={descriptor} detail={detail} />
         <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
@@ -103,7 +110,7 @@ function Details({ detail }: { detail: KeyDetail }) {
   )
 }
 
-export function KeyDetailPanel() {
+export function KeyDetailPanel({ onSendFile }: { onSendFile?: SendFile } = {}) {
   const selectedId = useStore(selectSelectedId)
   const detail = useStore(selectDetail)
   const entry = useStore(selectSelectedEntry)
@@ -123,7 +130,7 @@ export function KeyDetailPanel() {
         </>
       )}
       {/* Keyed by the key: another key starts from fresh state, so nothing revealed carries over. */}
-      {selectedId && detail && <Details key={detail.id} detail={detail} />}
+      {selectedId && detail && <Details key={detail.id} detail={detail} onSendFile={onSendFile} />}
     </section>
   )
 }
