@@ -41,6 +41,8 @@ export const METHOD_CHANNELS = [
   'keyhold:share.makeFile',
   'keyhold:share.open',
   'keyhold:share.accept',
+  'keyhold:keys.recordShare',
+  'keyhold:keys.recordUnshare',
 ] as const
 
 export const EVENT_CHANNELS = [

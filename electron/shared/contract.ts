@@ -9,6 +9,7 @@ import type {
   ExpiryReport,
   KeyField,
   RevealResult,
+  ShareRecorded,
   CheckRunFinished,
   CheckRunProgress,
   KeyDetail,
@@ -119,6 +120,10 @@ export interface Methods {
   'keyhold:share.open': { input: { fileId: string; passphrase?: string | undefined }; output: ShareOpened }
   /** Adds the opened share's key (or answers the key already in the vault with the same provider and secret). */
   'keyhold:share.accept': { input: { previewId: string; name?: string | undefined }; output: ShareAccepted }
+  /** Records that the key was shared in the provider's portal (ThreatSTOP's Share Key), with whom. */
+  'keyhold:keys.recordShare': { input: { id: string; with: string }; output: ShareRecorded }
+  /** Records that a share ended at the provider; the key still works until it is revoked. */
+  'keyhold:keys.recordUnshare': { input: { id: string; shareId: string }; output: ShareRecorded }
 }
 
 export interface Events {

@@ -1,5 +1,7 @@
 import type { Outcome, OutcomeCounts } from './checks'
+import type { Warning } from './providers/descriptor'
 import type { ProviderSettingsValues } from './providers/registry'
+import type { ShareRecord } from './shares'
 import type { ProviderDetailsValue } from './validation/field-schemas'
 
 export type { DetailValue, ProviderDetailsValue } from './validation/field-schemas'
@@ -210,7 +212,19 @@ export interface DamagedKey {
 export type KeyListEntry = (KeySummary & { readonly damaged?: false }) | DamagedKey
 
 /** Everything about one key except its secret. */
-export type KeyDetail = KeySummary & CommonKeyFields & { readonly details: ProviderDetails }
+export type KeyDetail = KeySummary &
+  CommonKeyFields & {
+    readonly details: ProviderDetails
+    /** Shares recorded at the provider, oldest first (empty for most keys). */
+    readonly shares: readonly ShareRecord[]
+  }
+
+/** A share or unshare just recorded, with the provider's warnings to show at that moment. */
+export interface ShareRecorded {
+  readonly key: KeyDetail
+  readonly share: ShareRecord
+  readonly warnings: readonly Warning[]
+}
 
 /** What the user submits to add a key: common fields, provider details and the secret. */
 export type NewKeyInput = {

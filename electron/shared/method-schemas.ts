@@ -4,6 +4,7 @@ import type { Methods } from './contract'
 import { activityListSchema } from './schemas/activity'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
+import { recordShareSchema, recordUnshareSchema } from './schemas/shares'
 import { chooseFileSchema, fileIdInputSchema } from './schemas/files'
 import { settingsUpdateSchema } from './schemas/settings'
 import { acceptShareSchema, makeShareFileSchema, openShareFileSchema } from './schemas/share'
@@ -53,6 +54,8 @@ export const METHOD_INPUTS = {
   'keyhold:share.makeFile': makeShareFileSchema,
   'keyhold:share.open': openShareFileSchema,
   'keyhold:share.accept': acceptShareSchema,
+  'keyhold:keys.recordShare': recordShareSchema,
+  'keyhold:keys.recordUnshare': recordUnshareSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

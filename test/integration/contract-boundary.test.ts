@@ -113,6 +113,8 @@ describe('the contract boundary', () => {
       'keyhold:share.makeFile': { input: { id, to: { passphrase: true } } },
       'keyhold:share.open': { input: { fileId: '00000000-0000-4000-8000-000000000000' } },
       'keyhold:share.accept': { input: { previewId: '00000000-0000-4000-8000-000000000000' } },
+      'keyhold:keys.recordShare': { input: { id, with: 'Ada Lovelace' } },
+      'keyhold:keys.recordUnshare': { input: { id, shareId: '00000000-0000-4000-8000-000000000000' } },
     }
     expect(Object.keys(whileLocked).sort()).toEqual([...METHOD_CHANNELS].sort())
 

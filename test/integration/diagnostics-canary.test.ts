@@ -151,6 +151,10 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       // Editing: a new name and a new secret.
       await run('keyhold:keys.update', { id: threatstop.id, changes: { name: `Renamed ${CANARY}`, notes: `more ${CANARY}`, secret: secret('threatstop-2') } })
 
+      // Shares recorded at the provider: the recipient is the person's data, sealed and never logged.
+      const recorded = await run('keyhold:keys.recordShare', { id: threatstop.id, with: `Colleague ${CANARY}` })
+      await run('keyhold:keys.recordUnshare', { id: threatstop.id, shareId: recorded.share.shareId })
+
       // Rotating, then proving the old key revoked.
       const rotated = secret('spreeflo-rotated')
       sandboxes.spreeflo.addKey({ secret: rotated })
@@ -197,6 +201,7 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       expect((await refuse('keyhold:keys.add', { name: 'Padded', details: keyInputs.spreeflo('x').details, secret: ` ${secret('padded')}\n` })).code).toBe('SECRET_WHITESPACE')
       expect((await refuse('keyhold:keys.add', { name: 'Extra', details: keyInputs.spreeflo('x').details, secret: secret('extra'), [CANARY]: CANARY })).code).toBe('INVALID_INPUT')
       expect((await refuse('keyhold:keys.rotate', { id: threadeo.id, secret: typed.threadeo })).code).toBe('INVALID_INPUT')
+      expect((await refuse('keyhold:keys.recordShare', { id: threadeo.id, with: `Colleague ${CANARY}` })).code).toBe('INVALID_INPUT')
       expect((await refuse('keyhold:keys.get', { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('KEY_NOT_FOUND')
       expect((await refuse('keyhold:vault.create', { password: PASSWORD })).code).toBe('VAULT_EXISTS')
       expect((await refuse('keyhold:vault.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: NEW_PASSWORD })).code).toBe('WRONG_PASSWORD')
@@ -284,6 +289,7 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
         'keyhold:keys.add SECRET_WHITESPACE',
         'keyhold:keys.add INVALID_INPUT',
         'keyhold:keys.rotate INVALID_INPUT',
+        'keyhold:keys.recordShare INVALID_INPUT',
         'keyhold:keys.get KEY_NOT_FOUND',
         'keyhold:vault.create VAULT_EXISTS',
         'keyhold:vault.changePassword WRONG_PASSWORD',

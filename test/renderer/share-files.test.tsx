@@ -88,14 +88,19 @@ describe('Send to another Keyhold', () => {
     expect((await call(w.keyhold.core, 'keyhold:activity.list', { keyId: key.id })).map((a) => a.kind)).toEqual(['shared', 'created'])
   })
 
-  it('is offered on the detail panel of a key in use', async () => {
+  it('is offered on the detail panel of a key in use, as the Share dialog’s last option', async () => {
     const w = await openWindow({ fileDialogs: new FolderDialogs(join(between.path, 'panel')) })
     const key = await call(w.keyhold.core, 'keyhold:keys.add', SPREEFLO)
     await w.store.getState().loadKeys()
     await w.store.getState().select(key.id)
     w.render(<KeyDetailPanel />)
     const user = userEvent.setup()
-    await user.click(await screen.findByRole('button', { name: 'Send to another Keyhold…' }))
+    // The safer options come first: no share-file button of its own beside Share….
+    expect(screen.queryByRole('button', { name: 'Send to another Keyhold…' })).toBeNull()
+    await user.click(await screen.findByRole('button', { name: 'Share…' }))
+    const share = within(await screen.findByRole('dialog'))
+    while (share.queryByRole('button', { name: 'Send to another Keyhold…' }) === null) await user.click(share.getByRole('button', { name: 'Next' }))
+    await user.click(share.getByRole('button', { name: 'Send to another Keyhold…' }))
     const dialog = within(await screen.findByRole('dialog', { name: `Send to another Keyhold: “${SPREEFLO.name}”` }))
     expect(dialog.getByLabelText('Their sharing code')).toBeTruthy()
   })

@@ -12,6 +12,7 @@ import { revokeApi } from './revoke'
 import { rotateApi } from './rotate'
 import { settingsApi } from './settings'
 import { shareApi } from './share'
+import { sharesApi } from './shares'
 import { vaultApi } from './vault'
 
 export type { Handler, Handlers } from './handle'
@@ -24,7 +25,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...shareApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...shareApi(deps), ...sharesApi(deps) },
     { onCall: deps.onCall ?? (() => undefined), logger: deps.logger ?? SILENT_LOGGER },
   )
 }

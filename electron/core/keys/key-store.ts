@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database, Statement } from 'better-sqlite3'
 import type { Outcome } from '../../shared/checks'
 import type { KeyDetail, KeyListEntry, KeySummary, LastCheck } from '../../shared/dto'
+import type { ShareRecord } from '../../shared/shares'
 import type { CoreProviders } from '../providers/registry'
 import { KeyholdError } from '../errors'
 import { fromSqliteError } from '../store/sqlite-errors'
@@ -185,6 +186,8 @@ export class KeyStore {
       tags: changes.tags ?? current.meta.tags,
       expiresOn: changes.expiresOn === undefined ? current.meta.expiresOn : changes.expiresOn,
       details: changes.details ?? current.meta.details,
+      // Shares are recorded only by `changeShares`; an edit keeps them as they are.
+      ...(current.meta.shares ? { shares: current.meta.shares } : {}),
     }
     // Strictly later than the last write, so the snapshot can tell the two versions apart.
     const now = Math.max(this.now(), current.summary.updatedAt + 1)
@@ -193,6 +196,27 @@ export class KeyStore {
     this.write(() => this.stmts.update.run(metaBlob, secretBlob, now, id))
     const hasSecret = current.summary.hasSecret || secretBlob !== null
     const entry = indexKey(this.summary(id, meta, hasSecret, current.summary.createdAt, now, null), meta, tagHex(metaBlob), this.providers.registry)
+    this.index.put(entry)
+    return toDetail(entry.summary, meta)
+  }
+
+  /**
+   * Replaces the key's recorded shares (sealed in its meta, as its name is). `alongside` (the
+   * "shared" or "unshared" entry) commits with the write, or neither does. A revoked key's shares
+   * are its history: they no longer change.
+   */
+  changeShares(id: string, change: (shares: readonly ShareRecord[], now: number) => readonly ShareRecord[], alongside?: () => void): KeyDetail {
+    const current = this.indexed(id)
+    if (current.summary.revokedAt !== null) throw new KeyholdError('KEY_REVOKED')
+    const now = Math.max(this.now(), current.summary.updatedAt + 1)
+    const meta: KeyMeta = { ...current.meta, shares: change(current.meta.shares ?? [], now) }
+    const metaBlob = this.codec.sealMeta(id, meta)
+    this.write(() => {
+      this.stmts.update.run(metaBlob, null, now, id)
+      alongside?.()
+    })
+    const { summary } = current
+    const entry = indexKey(this.summary(id, meta, summary.hasSecret, summary.createdAt, now, null), meta, tagHex(metaBlob), this.providers.registry)
     this.index.put(entry)
     return toDetail(entry.summary, meta)
   }
@@ -341,5 +365,5 @@ function toSummary(
 }
 
 function toDetail(summary: KeySummary, meta: KeyMeta): KeyDetail {
-  return { ...summary, notes: meta.notes, details: meta.details }
+  return { ...summary, notes: meta.notes, details: meta.details, shares: meta.shares ?? [] }
 }

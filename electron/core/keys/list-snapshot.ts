@@ -26,6 +26,11 @@ interface Serialized {
   tags: (readonly string[])[]
   expiresOn: (string | null)[]
   details: KeyMeta['details'][]
+  /**
+   * Sparse, by row index: only the few keys with recorded shares, so 10,000 keys without any cost
+   * the snapshot nothing. A snapshot written before shares were recorded has none.
+   */
+  shares?: Record<string, NonNullable<KeyMeta['shares']>>
 }
 
 const COLUMNS = ['id', 'updatedAt', 'metaTag', 'name', 'account', 'notes', 'tags', 'expiresOn', 'details'] as const
@@ -42,8 +47,9 @@ const serializedSchema = z
     tags: z.array(meta.tags),
     expiresOn: z.array(meta.expiresOn),
     details: z.array(meta.details),
+    shares: z.record(z.string().regex(/^\d{1,6}$/), meta.shares.unwrap()).optional(),
   })
-  .refine((s) => COLUMNS.every((c) => s[c].length === s.id.length)) satisfies z.ZodType<Serialized>
+  .refine((s) => COLUMNS.every((c) => s[c].length === s.id.length) && Object.keys(s.shares ?? {}).every((i) => Number(i) < s.id.length)) satisfies z.ZodType<Serialized>
 
 /**
  * Reads the sealed list snapshot. A missing, foreign-format or unauthentic snapshot is simply
@@ -65,6 +71,7 @@ export function readSnapshot(db: Database, codec: RecordCodec): Map<string, Snap
   }
   const n = s.id.length
   for (let i = 0; i < n; i++) {
+    const shares = s.shares?.[String(i)]
     entries.set(s.id[i] as string, {
       updatedAt: s.updatedAt[i] as number,
       metaTag: s.metaTag[i] as string,
@@ -75,6 +82,7 @@ export function readSnapshot(db: Database, codec: RecordCodec): Map<string, Snap
         tags: s.tags[i] as readonly string[],
         expiresOn: s.expiresOn[i] as string | null,
         details: s.details[i] as KeyMeta['details'],
+        ...(shares ? { shares } : {}),
       },
     })
   }
@@ -87,7 +95,8 @@ export function writeSnapshot(
   records: Iterable<[string, SnapshotEntry]>,
   now: number,
 ): void {
-  const serialized: Serialized = { id: [], updatedAt: [], metaTag: [], name: [], account: [], notes: [], tags: [], expiresOn: [], details: [] }
+  const shares: NonNullable<Serialized['shares']> = {}
+  const serialized: Serialized = { id: [], updatedAt: [], metaTag: [], name: [], account: [], notes: [], tags: [], expiresOn: [], details: [], shares }
   for (const [id, e] of records) {
     serialized.id.push(id)
     serialized.updatedAt.push(e.updatedAt)
@@ -98,6 +107,7 @@ export function writeSnapshot(
     serialized.tags.push(e.meta.tags)
     serialized.expiresOn.push(e.meta.expiresOn)
     serialized.details.push(e.meta.details)
+    if (e.meta.shares?.length) shares[String(serialized.id.length - 1)] = e.meta.shares
   }
   db.prepare('INSERT OR REPLACE INTO list_snapshot (id, format, blob, written_at) VALUES (1, ?, ?, ?)').run(
     SNAPSHOT_FORMAT,

@@ -2,12 +2,15 @@ import { createSecretKey, type KeyObject } from 'node:crypto'
 import { open, seal } from '../vault/aead'
 import { JSON_BUCKET_FLOOR, META_BUCKET_FLOOR, SECRET_BUCKET_FLOOR, paddedJson } from './length-buckets'
 import type { CommonKeyFields, ProviderDetails } from '../../shared/dto'
+import type { ShareRecord } from '../../shared/shares'
 
 export const RECORD_FORMAT = 1
 
 /** Everything about a key except its secret; sealed as the row's `meta` blob. */
 export interface KeyMeta extends CommonKeyFields {
   readonly details: ProviderDetails
+  /** Shares recorded at the provider; left out while there are none, as records before them were written. */
+  readonly shares?: readonly ShareRecord[]
 }
 
 interface SecretPayload {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SHARES_MAX, shareRecordSchema } from '../../shared/shares'
 import type { KeyMeta } from './record-codec'
 
 // Stored meta was written by Keyhold and authenticated by its GCM tag; the schema still checks its
@@ -12,6 +13,8 @@ export const storedMetaSchema = z.object({
   tags: z.array(z.string()).readonly(),
   expiresOn: z.string().nullable(),
   details: z.object({ provider: z.string() }).catchall(detailValue),
+  // Optional: a record written before shares were recorded has none, and reads as before.
+  shares: z.array(shareRecordSchema).max(SHARES_MAX).readonly().optional(),
 }) satisfies z.ZodType<KeyMeta>
 
 export function parseStoredMeta(value: unknown): KeyMeta {

@@ -1,9 +1,10 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { ProbeResult } from '../../../electron/shared/dto'
 import type { GuideStep, ProviderDescriptor } from '../../../electron/shared/providers/descriptor'
 import { nameSchema, tagsSchema } from '../../../electron/shared/schemas/keys'
 import { sentence } from '../forms/messages'
 import { useStore } from '../store/store'
+import type { AddKeyPrefill } from '../store/ui-slice'
 import { Field } from './Field'
 import { WizardCapture, type CaptureShape } from './guide/CaptureStep'
 import { GuideFields } from './guide/GuideFields'
@@ -12,6 +13,7 @@ import { detailsOf, EXPIRES_ON, firstProblem, initialFieldValues, unaskedFields,
 import { atSecretLimit, LimitsNotice, useLimits } from './guide/LimitsNotice'
 import { probeBlocked, ProbeStep, secretChoiceInput, type SecretChoice } from './guide/ProbeStep'
 import { Wizard, type WizardContext, type WizardStep } from './Wizard'
+import { forgetWizardState } from './wizard-state'
 
 export type GenerateValues = {
   provider: string
@@ -29,6 +31,8 @@ export type GenerateValues = {
 type Ctx = WizardContext<GenerateValues>
 
 export const GENERATE_FLOW = 'add-key'
+/** A dedicated key started from the Share dialog keeps its own state, so it never resumes (or overwrites) a plain add. */
+export const DEDICATED_FLOW = 'add-key-dedicated'
 
 const splitTags = (text: string) =>
   text
@@ -202,15 +206,33 @@ export function generateSteps(providers: readonly ProviderDescriptor[], descript
   return [choose, ...guide]
 }
 
-export function AddKeyWizard({ providers, onForm, onDone, onRotate }: { providers: readonly ProviderDescriptor[]; onForm: () => void; onDone: () => void; onRotate: (id: string) => void }) {
+export function AddKeyWizard({
+  providers,
+  prefill = null,
+  onForm,
+  onDone,
+  onRotate,
+}: {
+  providers: readonly ProviderDescriptor[]
+  /** Starts on this provider with this name (a dedicated key for someone, from the Share dialog). */
+  prefill?: AddKeyPrefill | null
+  onForm: () => void
+  onDone: () => void
+  onRotate: (id: string) => void
+}) {
   const addKey = useStore((s) => s.addKey)
   const checkKey = useStore((s) => s.checkKey)
   const first = providers[0] as ProviderDescriptor
   const chosen = (values: GenerateValues) => providers.find((p) => p.id === values.provider) ?? first
+  const start = prefill ? providers.find((p) => p.id === prefill.provider) : undefined
+  // Each "key of their own" starts afresh: one begun for someone else must not come back with their name.
+  useState(() => {
+    if (start) forgetWizardState(DEDICATED_FLOW)
+  })
   return (
     <Wizard<GenerateValues>
-      flow={GENERATE_FLOW}
-      initialValues={initialValues(first)}
+      flow={start ? DEDICATED_FLOW : GENERATE_FLOW}
+      initialValues={start && prefill ? { ...initialValues(start), name: prefill.name } : initialValues(first)}
       steps={(values) => generateSteps(providers, chosen(values), { onForm, onRotate })}
       finishLabel="Save the key"
       onDiscard={onDone}

@@ -1,5 +1,5 @@
 import { Pencil, Trash2 } from 'lucide-react'
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import type { KeyDetail } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
 import { fieldApplies } from '../../../electron/shared/validation/field-schemas'
@@ -16,7 +16,9 @@ import { CopyableValue, SecretValue } from './KeyValues'
 import { CheckStatus } from './OutcomeBadge'
 import { RevokeAction, revokedOn } from './RevokeDialog'
 import { RotateAction } from './RotateDialog'
-import { SendShareFileAction } from './share/SendShareFile'
+import { ShareAction } from './share/ShareDialog'
+import { ShareRecords } from './share/ShareRecords'
+import { SendShareFileDialog } from './share/SendShareFile'
 
 /** The provider's fields, as its descriptor labels them; copyable ones get their copy button. */
 function providerRows(detail: KeyDetail, descriptor: ProviderDescriptor | undefined, settings: ReturnType<typeof selectSettings>): [string, ReactNode][] {
@@ -40,13 +42,18 @@ function ConcealedNote({ keyId }: { keyId: string }) {
   return holding && concealed === false ? <p className="clipboard-note">{NOT_CONCEALED}</p> : null
 }
 
-function Details({ detail }: { detail: KeyDetail }) {
+/** Opens the encrypted share-file flow for a key (the Share dialog's last option). */
+type SendFile = (key: KeyDetail) => void
+
+function Details({ detail, onSendFile }: { detail: KeyDetail; onSendFile?: SendFile | undefined }) {
   const openDialog = useStore((s) => s.openDialog)
   // The list entry is refreshed by every check and keys.changed; the detail was read once.
   const entry = useStore(selectSelectedEntry)
   const lastCheck = entry && !entry.damaged ? entry.lastCheck : detail.lastCheck
   const revokedAt = entry && !entry.damaged ? entry.revokedAt : detail.revokedAt
   const descriptor = useProvider(detail.provider)
+  // The Share dialog's last step: an encrypted share file for another Keyhold.
+  const [sending, setSending] = useState(false)
   const settings = useStore(selectSettings)
   const loadSettings = useStore((s) => s.loadSettings)
   // The address setting decides what the key's address reads; it is loaded once per unlock.
@@ -78,6 +85,7 @@ function Details({ detail }: { detail: KeyDetail }) {
         ))}
       </dl>
       <ConcealedNote keyId={detail.id} />
+      <ShareRecords detail={detail} descriptor={descriptor} revoked={revokedAt !== null} />
       {detail.notes && (
         <>
           <h3>Notes</h3>
@@ -91,8 +99,8 @@ function Details({ detail }: { detail: KeyDetail }) {
             Edit
           </button>
         )}
+        <ShareAction descriptor={descriptor} detail={{ ...detail, revokedAt }} onSendFile={onSendFile ?? (() => setSending(true))} />
         <RotateAction descriptor={descriptor} detail={detail} />
-        <SendShareFileAction detail={{ ...detail, revokedAt }} />
         <RevokeAction descriptor={descriptor} detail={detail} revoked={revokedAt !== null} />
         <button type="button" className="danger" onClick={() => openDialog('delete')}>
           <Trash2 className="button-icon" size={16} aria-hidden="true" focusable="false" />
@@ -101,11 +109,12 @@ function Details({ detail }: { detail: KeyDetail }) {
       </div>
       <CheckHistory />
       <ActivityTimeline keyId={detail.id} title="Activity" />
+      <SendShareFileDialog detail={{ ...detail, revokedAt }} open={sending} onClose={() => setSending(false)} />
     </>
   )
 }
 
-export function KeyDetailPanel() {
+export function KeyDetailPanel({ onSendFile }: { onSendFile?: SendFile } = {}) {
   const selectedId = useStore(selectSelectedId)
   const detail = useStore(selectDetail)
   const entry = useStore(selectSelectedEntry)
@@ -125,7 +134,7 @@ export function KeyDetailPanel() {
         </>
       )}
       {/* Keyed by the key: another key starts from fresh state, so nothing revealed carries over. */}
-      {selectedId && detail && <Details key={detail.id} detail={detail} />}
+      {selectedId && detail && <Details key={detail.id} detail={detail} onSendFile={onSendFile} />}
     </section>
   )
 }

@@ -18,6 +18,7 @@ export function AddKeyDialog() {
   const openDialog = useStore((s) => s.openDialog)
   const select = useStore((s) => s.select)
   const addKey = useStore((s) => s.addKey)
+  const prefill = useStore((s) => s.addPrefill)
   const providers = useProviders()
   const [mode, setMode] = useState<'guided' | 'form'>('guided')
   const [unsaved, setUnsaved] = useState(false)
@@ -42,7 +43,7 @@ export function AddKeyDialog() {
     <Modal open={open} onClose={close} title="Add a key" description={description} unsaved={mode === 'form' && unsaved}>
       {open && mode === 'form' && <KeyForm onSubmit={submit} onCancel={close} onUnsavedChange={setUnsaved} />}
       {open && mode === 'guided' && providers.length === 0 && <p className="muted">Loading the providers…</p>}
-      {open && mode === 'guided' && providers.length > 0 && <AddKeyWizard providers={providers} onForm={() => setMode('form')} onDone={close} onRotate={(id) => void rotateInstead(id)} />}
+      {open && mode === 'guided' && providers.length > 0 && <AddKeyWizard providers={providers} prefill={prefill} onForm={() => setMode('form')} onDone={close} onRotate={(id) => void rotateInstead(id)} />}
     </Modal>
   )
 }

@@ -1,4 +1,4 @@
-import type { KeyDetail, KeyListEntry, KeyUpdateInput, LastCheck, NewKeyInput } from '../../../electron/shared/dto'
+import type { KeyDetail, KeyListEntry, KeyUpdateInput, LastCheck, NewKeyInput, ShareRecorded } from '../../../electron/shared/dto'
 import type { KeyholdClient } from '../api/client'
 import { ALL_KEYS, REVOKED, sameView, type ListView } from '../list-views'
 import { isShown } from './selectors'
@@ -27,6 +27,9 @@ export interface KeysSlice {
   addKey: (input: NewKeyInput) => Promise<KeyDetail>
   updateKey: (input: KeyUpdateInput) => Promise<KeyDetail>
   deleteKey: (id: string) => Promise<void>
+  /** Records a share made in the provider's portal; the answer carries the warnings to show now. */
+  recordShare: (id: string, recipient: string) => Promise<ShareRecorded>
+  recordUnshare: (id: string, shareId: string) => Promise<ShareRecorded>
   /** A check of one key finished: its row and, if open, its detail show the new outcome. */
   recordLastCheck: (id: string, lastCheck: LastCheck) => void
   clearKeys: () => void
@@ -128,6 +131,20 @@ export const createKeysSlice =
         deselect()
         await get().loadKeys()
         get().announce(name ? `Deleted “${name}”.` : 'Key deleted.')
+      },
+
+      async recordShare(id, recipient) {
+        const recorded = await api.call('keyhold:keys.recordShare', { id, with: recipient })
+        if (get().selectedId === id) set({ detail: recorded.key })
+        get().announce(`Recorded as shared with ${recorded.share.with}.`)
+        return recorded
+      },
+
+      async recordUnshare(id, shareId) {
+        const recorded = await api.call('keyhold:keys.recordUnshare', { id, shareId })
+        if (get().selectedId === id) set({ detail: recorded.key })
+        get().announce(`Recorded as no longer shared with ${recorded.share.with}. The key still works until it is revoked.`)
+        return recorded
       },
 
       recordLastCheck(id, lastCheck) {

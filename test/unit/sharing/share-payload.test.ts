@@ -15,6 +15,7 @@ const key: KeyDetail = {
   updatedAt: 2,
   lastCheck: null,
   revokedAt: null,
+  shares: [{ shareId: '0b0a3c1e-2f4b-4d5e-8f60-1a2b3c4d5e6f', with: 'Dana at the agency', sharedAt: 1 }],
   details: { provider: 'spreeflo', keyName: 'newsletter-sync' },
 }
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))

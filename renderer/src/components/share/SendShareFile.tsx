@@ -162,6 +162,21 @@ export function SendShareFile({ detail, onClose }: { detail: KeyDetail; onClose:
 }
 
 /** The detail panel's "Send to another Keyhold…" button and its dialog, for a key in use. */
+/** The share-file dialog for one key, opened by the Share dialog's last step (or any button). */
+export function SendShareFileDialog({ detail, open, onClose }: { detail: KeyDetail; open: boolean; onClose: () => void }) {
+  return (
+    <Modal
+      open={open}
+      onClose={onClose}
+      title={`${SEND_TITLE}: “${detail.name}”`}
+      description="An encrypted file with this one key, for one person. Their Keyhold shows what it holds before adding it."
+    >
+      {open && <SendShareFile detail={detail} onClose={onClose} />}
+    </Modal>
+  )
+}
+
+/** A button of its own for the share-file dialog, where no Share dialog leads to it. */
 export function SendShareFileAction({ detail }: { detail: KeyDetail }) {
   const [open, setOpen] = useState(false)
   if (detail.revokedAt !== null || !detail.hasSecret) return null
@@ -171,14 +186,7 @@ export function SendShareFileAction({ detail }: { detail: KeyDetail }) {
         <Send className="button-icon" size={16} aria-hidden="true" focusable="false" />
         Send to another Keyhold…
       </button>
-      <Modal
-        open={open}
-        onClose={() => setOpen(false)}
-        title={`${SEND_TITLE}: “${detail.name}”`}
-        description="An encrypted file with this one key, for one person. Their Keyhold shows what it holds before adding it."
-      >
-        {open && <SendShareFile detail={detail} onClose={() => setOpen(false)} />}
-      </Modal>
+      <SendShareFileDialog detail={detail} open={open} onClose={() => setOpen(false)} />
     </>
   )
 }
