@@ -37,6 +37,9 @@ export const METHOD_CHANNELS = [
   'keyhold:vault.unlockWithKeychain',
   'keyhold:files.choose',
   'keyhold:files.save',
+  'keyhold:import.preview',
+  'keyhold:import.apply',
+  'keyhold:vault.export',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -28,6 +28,7 @@ import type {
   VaultStatus,
 } from './dto'
 import type { FilePurpose, FileRef } from './files'
+import type { CsvColumns, ImportPreview, ImportResult } from './transfer'
 import type { ProviderDescriptor } from './providers/descriptor'
 import type { Result } from './result'
 
@@ -107,6 +108,12 @@ export interface Methods {
   'keyhold:files.choose': { input: { purpose: FilePurpose }; output: FileRef | null }
   /** Hands a file core made (a share file, an export) to the person to save; it can be saved once. */
   'keyhold:files.save': { input: { fileId: string }; output: { saved: boolean } }
+  /** Reads a chosen file (a Keyhold export, KeePass, Bitwarden JSON, `.env`, CSV) and says what importing it would do; nothing is written. */
+  'keyhold:import.preview': { input: { fileId: string; passphrase?: string; columns?: CsvColumns }; output: ImportPreview }
+  /** Imports what a preview showed, in one transaction. */
+  'keyhold:import.apply': { input: { previewId: string }; output: ImportResult }
+  /** Every key that is not revoked, in an age file protected by a passphrase, for the window to save. */
+  'keyhold:vault.export': { input: { passphrase: string }; output: FileRef }
 }
 
 export interface Events {

@@ -47,6 +47,8 @@ export const ERROR_MESSAGES = {
     'This share file is damaged or was changed after it was made (it may be incomplete). Nothing was added; ask the sender for a new one.',
   SHARE_FILE_NOT_FOR_YOU:
     'This share file was made for another Keyhold vault, or needs a different passphrase. Nothing was added.',
+  IMPORT_PASSWORD_NEEDED: 'This file is protected by a password. Enter it to read the file.',
+  IMPORT_WRONG_PASSWORD: 'That password does not open this file. Nothing was read.',
   NOT_AUTHORIZED:
     'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
   INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',

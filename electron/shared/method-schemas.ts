@@ -6,6 +6,7 @@ import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
 import { chooseFileSchema, fileIdInputSchema } from './schemas/files'
 import { settingsUpdateSchema } from './schemas/settings'
+import { importApplySchema, importPreviewSchema, vaultExportSchema } from './schemas/transfer'
 import { changePasswordSchema, createVaultSchema, keychainUnlockSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
 
 /**
@@ -48,6 +49,9 @@ export const METHOD_INPUTS = {
   'keyhold:vault.unlockWithKeychain': noInputSchema,
   'keyhold:files.choose': chooseFileSchema,
   'keyhold:files.save': fileIdInputSchema,
+  'keyhold:import.preview': importPreviewSchema,
+  'keyhold:import.apply': importApplySchema,
+  'keyhold:vault.export': vaultExportSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

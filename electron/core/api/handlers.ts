@@ -11,6 +11,7 @@ import { remindersApi } from './reminders'
 import { revokeApi } from './revoke'
 import { rotateApi } from './rotate'
 import { settingsApi } from './settings'
+import { transferApi } from './transfer'
 import { vaultApi } from './vault'
 
 export type { Handler, Handlers } from './handle'
@@ -23,7 +24,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...transferApi(deps) },
     { onCall: deps.onCall ?? (() => undefined), logger: deps.logger ?? SILENT_LOGGER },
   )
 }
