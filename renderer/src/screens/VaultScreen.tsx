@@ -14,6 +14,8 @@ import { selectKeyCount, selectQuery, selectSettings } from '../store/selectors'
 import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
 import { VaultActivityButton } from '../components/VaultActivityDialog'
+import { ExportButton } from '../components/transfer/ExportDialog'
+import { ImportButton } from '../components/transfer/ImportDialog'
 import { Sidebar, SIDEBAR_ID } from '../components/Sidebar'
 import { SHORTCUTS, useShortcuts, withShortcut } from '../shortcuts'
 
@@ -130,6 +132,8 @@ export function VaultScreen() {
           <span className="button-label">Settings</span>
         </button>
         <VaultActivityButton />
+        <ImportButton />
+        <ExportButton />
         <button type="button" className="collapsible" title="Change master password" onClick={() => openDialog('changePassword')}>
           <KeyRound className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Change master password</span>
