@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as kdbxweb from 'kdbxweb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ActivityLog } from '../../electron/core/activity/activity-log'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import '../../electron/core/transfer/sources/kdbx'
 import type { ImportPreview } from '../../electron/shared/transfer'
@@ -117,6 +118,34 @@ describe('importing a CSV', () => {
     const [only] = await call(core, 'keyhold:keys.list')
     expect(await call(core, 'keyhold:keys.get', { id: only?.id })).toMatchObject({ name: 'One', notes: 'from the wiki' })
     expect((await activity(core))[0]).toBe('imported {"from":"csv","result":"updated"}')
+  })
+})
+
+describe('applying an import', () => {
+  it('is one transaction: when its activity entries cannot be written, no key is added or changed', async () => {
+    const first = await call(core, 'keyhold:import.preview', { fileId: await choose('a.csv', `name,key,url\nOne,${CANARY}-1,https://one.example.com\n`) })
+    await call(core, 'keyhold:import.apply', { previewId: first.previewId })
+    const content = `name,key,url,notes\nOne,${CANARY}-1,https://one.example.com,new notes\nTwo,${CANARY}-2,https://two.example.com,\n`
+    const preview = await call(core, 'keyhold:import.preview', { fileId: await choose('b.csv', content) })
+    expect(preview.counts).toEqual({ add: 1, update: 1, skip: 0 })
+    const spy = vi.spyOn(ActivityLog.prototype, 'recordAll').mockImplementationOnce(() => {
+      throw new Error('disk gone')
+    })
+    try {
+      expect((await callError(core, 'keyhold:import.apply', { previewId: preview.previewId })).code).toBe('INTERNAL')
+    } finally {
+      spy.mockRestore()
+    }
+    const list = await call(core, 'keyhold:keys.list')
+    expect(list.map((k) => !k.damaged && k.name)).toEqual(['One'])
+    expect((await call(core, 'keyhold:keys.get', { id: list[0]?.id })).notes).toBe('')
+    expect(secrets(core)).toEqual([`${CANARY}-1`])
+    // And so after the next unlock, from the file.
+    await call(core, 'keyhold:vault.lock')
+    await call(core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    const again = await call(core, 'keyhold:keys.list')
+    expect(again.map((k) => !k.damaged && k.name)).toEqual(['One'])
+    expect((await call(core, 'keyhold:keys.get', { id: again[0]?.id })).notes).toBe('')
   })
 })
 

@@ -61,22 +61,35 @@ export function transferApi({ vault, events, files, providers, exportWorkFactor 
       const plan = planImport(read, registry, vaultKeys())
       const from = plan.source
       let added: ReturnType<typeof keys.addMany> = []
+      const updated: ReturnType<typeof keys.get>[] = []
       try {
         log.together(() => {
           added = keys.addMany(plan.add)
-          for (const u of plan.update) keys.update(u)
+          for (const u of plan.update) {
+            const before = keys.get(u.id)
+            keys.update(u)
+            updated.push(before)
+          }
           log.recordAll([
             ...added.map((k) => ({ kind: 'imported' as const, keyId: k.id, field: null, detail: { from, result: 'added' as const } })),
             ...plan.update.map((u) => ({ kind: 'imported' as const, keyId: u.id, field: null, detail: { from, result: 'updated' as const } })),
           ])
         })
       } catch (err) {
-        // The transaction took the rows back; the store's list forgets the keys it had added.
+        // The transaction took the rows back; the store's list forgets the keys it had added and
+        // shows the updated ones as they were (rewriting what their rows already hold again).
         for (const k of added) {
           try {
             keys.delete(k.id)
           } catch {
             // Already gone with the rollback.
+          }
+        }
+        for (const k of updated) {
+          try {
+            keys.update({ id: k.id, changes: { account: k.account, notes: k.notes, tags: k.tags, expiresOn: k.expiresOn } })
+          } catch {
+            // The store cannot write now; its next unlock reads the rows as the rollback left them.
           }
         }
         throw err
