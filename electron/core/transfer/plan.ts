@@ -6,7 +6,7 @@ import { KeyholdError } from '../errors'
 import type { KeyUpdate, NewKey } from '../keys/key-input'
 import { validateNewKey } from '../keys/validate-key'
 import type { SourceRead } from './candidate'
-import { recognise } from './recognise'
+import { recognise, shownName } from './recognise'
 
 /** A key already in the vault, as the plan compares it: what an import may fill in. */
 export interface VaultKey {
@@ -51,7 +51,7 @@ export function planImport(read: SourceRead, registry: ProviderRegistry, vaultKe
   for (const candidate of read.candidates) {
     const input = recognise(candidate)
     if ('problem' in input) {
-      rows.push({ row: candidate.row, name: candidate.name, provider: null, action: 'skip', reason: input.problem })
+      rows.push({ row: candidate.row, name: shownName(candidate), provider: null, action: 'skip', reason: input.problem })
       continue
     }
     let key: NewKey
@@ -59,7 +59,7 @@ export function planImport(read: SourceRead, registry: ProviderRegistry, vaultKe
       key = validateNewKey(input, registry)
     } catch (err) {
       if (!(err instanceof KeyholdError)) throw err
-      rows.push({ row: candidate.row, name: candidate.name, provider: input.details.provider, action: 'skip', reason: err.message })
+      rows.push({ row: candidate.row, name: input.name, provider: input.details.provider, action: 'skip', reason: err.message })
       continue
     }
     const provider = key.details.provider

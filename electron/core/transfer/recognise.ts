@@ -1,5 +1,5 @@
 import type { NewKeyInput, ProviderDetailsInput } from '../../shared/dto'
-import type { Candidate } from './candidate'
+import { fallbackName, type Candidate } from './candidate'
 
 /**
  * Which provider a key from another app is, from its address or its name (DESIGN.md, "Files in
@@ -10,7 +10,7 @@ import type { Candidate } from './candidate'
  */
 export function recognise(candidate: Candidate): NewKeyInput | { readonly problem: string } {
   const common = {
-    name: candidate.name,
+    name: shownName(candidate),
     secret: candidate.secret,
     ...(candidate.notes ? { notes: candidate.notes } : {}),
     ...(candidate.tags && candidate.tags.length > 0 ? { tags: candidate.tags } : {}),
@@ -24,6 +24,15 @@ export function recognise(candidate: Candidate): NewKeyInput | { readonly proble
   // A username is the account, except Threadeo's, which is its API key (a detail, not an account).
   const account = details.provider === 'threadeo' ? undefined : candidate.username
   return { ...common, ...(account ? { account } : {}), details }
+}
+
+/**
+ * The key's name as the preview and the list show it. A file whose name is its key (a column
+ * mapped twice, a KeePass entry titled with its password) must not put the secret there.
+ */
+export function shownName(candidate: Candidate): string {
+  const secret = candidate.secret.trim()
+  return secret !== '' && candidate.name.includes(secret) ? fallbackName(candidate.row, candidate.url) : candidate.name
 }
 
 function detailsFor(candidate: Candidate): { readonly details: ProviderDetailsInput } | { readonly problem: string } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Candidate } from '../../../electron/core/transfer/candidate'
-import { recognise } from '../../../electron/core/transfer/recognise'
+import { recognise, shownName } from '../../../electron/core/transfer/recognise'
 import { guessColumns, readCsv } from '../../../electron/core/transfer/sources/csv'
 import { looksLikeEnv, readEnv } from '../../../electron/core/transfer/sources/env'
 
@@ -66,6 +66,11 @@ describe('recognising a provider', () => {
     expect(details({ url: 'https://threatstop.com.evil.example' })).toMatchObject({ provider: 'custom' })
     expect(details({ url: 'https://api.spreeflo.com/v1' })).toEqual({ provider: 'spreeflo', keyName: 'A key' })
     expect(details({ name: 'SPREEFLO_API_KEY' })).toEqual({ provider: 'spreeflo', keyName: 'SPREEFLO_API_KEY' })
+  })
+  it('never names a key after its secret (a column mapped twice, an entry titled with its password)', () => {
+    const r = recognise({ ...base, name: 's3cret', url: 'https://api.example.com' })
+    expect('problem' in r ? r.problem : r.name).toBe('api.example.com')
+    expect(shownName({ ...base, name: 'my s3cret' })).toBe('Imported key 1')
   })
   it('makes the rest Custom REST API keys at their address, without credentials, query or fragment', () => {
     expect(details({ url: 'https://user:pw@api.example.com/v2/?token=x#top' })).toEqual({ provider: 'custom', baseUrl: 'https://api.example.com/v2/', auth: { kind: 'bearer' } })
