@@ -160,13 +160,13 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       await run('keyhold:activity.list', {})
       // A file the person brings in holds keys in plain text; the log must not learn them.
       const brought = join(outside.path, `keys-${CANARY}.csv`)
-      writeFileSync(brought, `name,key\nBrought ${CANARY},${secret('brought')}\n`)
+      writeFileSync(brought, `name,key,url\nBrought ${CANARY},${secret('brought')},https://api.example.com\nNo address ${CANARY},${secret('nowhere')},\n`)
       dialogs.next = brought
       const chosen = await run('keyhold:files.choose', { purpose: 'import' })
       expect(chosen?.name).toBe(`keys-${CANARY}.csv`)
       // Imported (preview, then apply), and the whole vault exported, saved, and read back.
       const preview = await run('keyhold:import.preview', { fileId: chosen?.fileId })
-      expect(preview.counts.skip).toBe(1)
+      expect(preview.counts).toEqual({ add: 1, update: 0, skip: 1 })
       await run('keyhold:import.apply', { previewId: preview.previewId })
       const exportRef = await run('keyhold:vault.export', { passphrase: NEW_PASSWORD })
       await run('keyhold:files.save', { fileId: exportRef.fileId })
