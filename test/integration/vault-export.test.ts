@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Encrypter } from 'age-encryption'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import { call, callError, testCore } from '../support/core'
 import { OTHER_STRONG_PASSWORD, sampleKeys, STRONG_PASSWORD, tempDir } from '../support/fixtures'
@@ -123,5 +124,29 @@ describe('a whole-vault export', () => {
     }
     expect(await call(target, 'keyhold:keys.list')).toEqual([])
     expect((await call(target, 'keyhold:activity.list', {})).filter((i) => !i.damaged && i.kind === 'imported')).toEqual([])
+  })
+
+  it('offers no file when the vault locks while age is sealing it', async () => {
+    const source = await vaultWith(new FolderDialogs(join(outside.path, 'saved')))
+    await call(source, 'keyhold:keys.add', sampleKeys(TAG)[0])
+    let sealing: () => void = () => undefined
+    const sealed = new Promise<void>((resolve) => (sealing = resolve))
+    const real = Encrypter.prototype.encrypt
+    const spy = vi.spyOn(Encrypter.prototype, 'encrypt').mockImplementationOnce(async function (this: Encrypter, file: Uint8Array | string) {
+      await sealed
+      return (real as (f: Uint8Array | string) => Promise<Uint8Array>).call(this, file)
+    } as never)
+    const offer = vi.spyOn(source.files, 'offer')
+    try {
+      const exporting = source.handlers['keyhold:vault.export']({ passphrase: PASSPHRASE })
+      await vi.waitFor(() => expect(spy).toHaveBeenCalled())
+      await call(source, 'keyhold:vault.lock')
+      sealing()
+      const answer = await exporting
+      expect(answer.ok ? 'ok' : answer.error.code).toBe('VAULT_LOCKED')
+      expect(offer).not.toHaveBeenCalled()
+    } finally {
+      spy.mockRestore()
+    }
   })
 })

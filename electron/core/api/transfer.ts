@@ -112,9 +112,10 @@ export function transferApi({ vault, events, files, providers, exportWorkFactor 
         now,
         exportWorkFactor,
       )
-      const ref = files.offer(`keyhold-export-${now.toISOString().slice(0, 10)}.keyhold-export`, bytes, 'application/octet-stream')
+      // Recorded first: a vault that locked while age worked refuses here, and nothing is offered
+      // after the lock let every held file go.
       vault.activity().record('exported', null)
-      return ref
+      return files.offer(`keyhold-export-${now.toISOString().slice(0, 10)}.keyhold-export`, bytes, 'application/octet-stream')
     },
   }
 }
