@@ -40,6 +40,9 @@ describe('a CSV’s columns', () => {
     expect(guessColumns(['name', 'api_key', 'login_uri'])).toEqual({ name: 0, secret: 1, url: 2 })
     // Bitwarden's CSV: login_password is the key, login_username the account.
     expect(guessColumns(['folder', 'favorite', 'type', 'name', 'notes', 'fields', 'reprompt', 'login_uri', 'login_username', 'login_password', 'login_totp'])).toMatchObject({ name: 3, notes: 4, url: 7, account: 8, secret: 9 })
+    // KeePassXC's and LastPass's CSV exports.
+    expect(guessColumns(['Group', 'Title', 'Username', 'Password', 'URL', 'Notes', 'TOTP', 'Icon', 'Last Modified', 'Created'])).toEqual({ name: 1, account: 2, secret: 3, url: 4, notes: 5 })
+    expect(guessColumns(['url', 'username', 'password', 'totp', 'extra', 'name', 'grouping', 'fav'])).toEqual({ url: 0, account: 1, secret: 2, notes: 4, name: 5 })
     expect(guessColumns(['a', 'b'])).toEqual({})
   })
 
