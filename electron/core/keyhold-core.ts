@@ -52,6 +52,8 @@ export interface CoreOptions extends Partial<Omit<VaultOptions, 'paths' | 'onCha
   readonly releaseMemoryAfterMs?: number
   /** The desktop host's open and save dialogs; the web host passes none (its routes reach `files`). */
   readonly fileDialogs?: FileDialogPort
+  /** age's scrypt work factor (log2 N) for vault exports; age's own 18 unless a test needs speed. */
+  readonly exportWorkFactor?: number
 }
 
 export interface KeyholdCore {
@@ -74,7 +76,7 @@ export interface KeyholdCore {
 
 /** The composition root shared by both hosts: one vault, its events and the contract's handlers. */
 export function createKeyholdCore(options: CoreOptions): KeyholdCore {
-  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, releaseMemoryAfterMs, fileDialogs, ...vaultOptions } = options
+  const { dataDir, fetch: fetchImpl, checkTimeoutMs, clipboard: clipboardPort, onTimedClear, idleLockMs, providers: plugins, logger: givenLogger, onPrivacyWarning, releaseMemoryAfterMs, fileDialogs, exportWorkFactor, ...vaultOptions } = options
   const providers = new CoreProviders(plugins)
   const paths = vaultPaths(resolveDataDir(dataDir))
   ensurePrivateDir(paths.dataDir)
@@ -147,7 +149,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     files,
     logger,
     // Every call from the window is activity: it restarts the idle countdown while unlocked.
-    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, files, fileDialogs, providers, reminders, logger, onCall: () => idle.running && idle.touch() }),
+    handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, files, fileDialogs, providers, reminders, logger, exportWorkFactor, onCall: () => idle.running && idle.touch() }),
     shutdown: async () => {
       const status = await vault.lock('quit')
       await clipboard.close()

@@ -43,6 +43,9 @@ export const METHOD_CHANNELS = [
   'keyhold:share.accept',
   'keyhold:keys.recordShare',
   'keyhold:keys.recordUnshare',
+  'keyhold:import.preview',
+  'keyhold:import.apply',
+  'keyhold:vault.export',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -29,6 +29,7 @@ import type {
   VaultStatus,
 } from './dto'
 import type { FilePurpose, FileRef } from './files'
+import type { CsvColumns, ImportPreview, ImportResult } from './transfer'
 import type { ProviderDescriptor } from './providers/descriptor'
 import type { Result } from './result'
 import type { ShareAccepted, ShareMade, ShareOpened, SharingCode } from './sharing'
@@ -124,6 +125,12 @@ export interface Methods {
   'keyhold:keys.recordShare': { input: { id: string; with: string }; output: ShareRecorded }
   /** Records that a share ended at the provider; the key still works until it is revoked. */
   'keyhold:keys.recordUnshare': { input: { id: string; shareId: string }; output: ShareRecorded }
+  /** Reads a chosen file (a Keyhold export, KeePass, Bitwarden JSON, `.env`, CSV) and says what importing it would do; nothing is written. */
+  'keyhold:import.preview': { input: { fileId: string; passphrase?: string; columns?: CsvColumns }; output: ImportPreview }
+  /** Imports what a preview showed, in one transaction. */
+  'keyhold:import.apply': { input: { previewId: string }; output: ImportResult }
+  /** Every key that is not revoked, in an age file protected by a passphrase, for the window to save. */
+  'keyhold:vault.export': { input: { passphrase: string }; output: FileRef }
 }
 
 export interface Events {

@@ -49,6 +49,8 @@ export const ERROR_MESSAGES = {
     'This share file was made for another Keyhold vault, or needs a different passphrase. Nothing was added.',
   SHARE_CODE_INVALID:
     'That is not a Keyhold sharing code. Ask the recipient to copy theirs again from Settings (it starts with age1). No file was made.',
+  IMPORT_PASSWORD_NEEDED: 'This file is protected by a password. Enter it to read the file.',
+  IMPORT_WRONG_PASSWORD: 'That password does not open this file. Nothing was read.',
   NOT_AUTHORIZED:
     'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
   INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',

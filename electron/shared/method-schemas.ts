@@ -8,6 +8,7 @@ import { recordShareSchema, recordUnshareSchema } from './schemas/shares'
 import { chooseFileSchema, fileIdInputSchema } from './schemas/files'
 import { settingsUpdateSchema } from './schemas/settings'
 import { acceptShareSchema, makeShareFileSchema, openShareFileSchema } from './schemas/share'
+import { importApplySchema, importPreviewSchema, vaultExportSchema } from './schemas/transfer'
 import { changePasswordSchema, createVaultSchema, keychainUnlockSchema, noInputSchema, passwordInputSchema } from './schemas/vault'
 
 /**
@@ -56,6 +57,9 @@ export const METHOD_INPUTS = {
   'keyhold:share.accept': acceptShareSchema,
   'keyhold:keys.recordShare': recordShareSchema,
   'keyhold:keys.recordUnshare': recordUnshareSchema,
+  'keyhold:import.preview': importPreviewSchema,
+  'keyhold:import.apply': importApplySchema,
+  'keyhold:vault.export': vaultExportSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

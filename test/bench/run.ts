@@ -16,6 +16,7 @@ import { buildVault, makeKeys, median, PASSWORD, report } from './fixture'
 import { bundleChild } from './bundle-child'
 import { benchChecks } from './checks'
 import { benchClipboard } from './clipboard'
+import { benchImport } from './import'
 import { benchWindow } from './window'
 
 const KEY_COUNT = 10_000
@@ -114,6 +115,8 @@ async function main(): Promise<void> {
     unlocked.close()
 
     await benchRss(fixture)
+
+    await benchImport(report, keys)
 
     await benchWindow(root, keys)
 

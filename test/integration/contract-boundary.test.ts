@@ -86,6 +86,9 @@ describe('the contract boundary', () => {
       // A file reference carries no secret; what the file is used for needs the vault.
       'keyhold:files.choose': null,
       'keyhold:files.save': null,
+      'keyhold:import.preview': { input: { fileId: '00000000-0000-4000-8000-000000000000' } },
+      'keyhold:import.apply': { input: { previewId: '00000000-0000-4000-8000-000000000000' } },
+      'keyhold:vault.export': { input: { passphrase: 'correct-horse-battery-staple-42' } },
       'keyhold:vault.setKeychainUnlock': { input: { enabled: false } },
       'keyhold:vault.changePassword': { input: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD } },
       'keyhold:keys.list': { input: undefined },

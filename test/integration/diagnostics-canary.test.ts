@@ -59,9 +59,8 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
     // Chosen and saved files live beside the data folder, as a person's Downloads would.
     const outside = tempDir('keyhold-canary-files-')
     const dialogs = new FolderDialogs(join(outside.path, 'saved'))
-    // The memory release after an unlock waits for a second's quiet; the share files' crypto makes the
-    // flow slower than that, so it is put off past the test's end to keep the event list exact.
-    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000, keychain, fileDialogs: dialogs, releaseMemoryAfterMs: 600_000 })
+    const core: KeyholdCore = testCore(dir.path, { clipboard, checkTimeoutMs: 2_000, keychain, fileDialogs: dialogs, exportWorkFactor: 10, releaseMemoryAfterMs: 600_000 })
+    // (The export's scrypt holds the loop for a while; the memory release a second after an unlock is memory-release.test.ts's subject, not this log's.)
     const called = new Set<MethodChannel>()
     // Every answer but a reveal's, and every event, as the window would receive them.
     const heard: string[] = []
@@ -165,9 +164,21 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       await run('keyhold:activity.list', {})
       // A file the person brings in holds keys in plain text; the log must not learn them.
       const brought = join(outside.path, `keys-${CANARY}.csv`)
-      writeFileSync(brought, `name,key\nBrought ${CANARY},${secret('brought')}\n`)
+      writeFileSync(brought, `name,key,url\nBrought ${CANARY},${secret('brought')},https://api.example.com\nNo address ${CANARY},${secret('nowhere')},\n`)
       dialogs.next = brought
-      expect((await run('keyhold:files.choose', { purpose: 'import' }))?.name).toBe(`keys-${CANARY}.csv`)
+      const chosen = await run('keyhold:files.choose', { purpose: 'import' })
+      expect(chosen?.name).toBe(`keys-${CANARY}.csv`)
+      // Imported (preview, then apply), and the whole vault exported, saved, and read back.
+      const preview = await run('keyhold:import.preview', { fileId: chosen?.fileId })
+      expect(preview.counts).toEqual({ add: 1, update: 0, skip: 1 })
+      await run('keyhold:import.apply', { previewId: preview.previewId })
+      const exportRef = await run('keyhold:vault.export', { passphrase: NEW_PASSWORD })
+      await run('keyhold:files.save', { fileId: exportRef.fileId })
+      const exportFile = dialogs.saved.at(-1) as string
+      for (const needle of [CANARY, PASSWORD, NEW_PASSWORD]) expect(readFileSync(exportFile).includes(Buffer.from(needle)), `${needle} in the export`).toBe(false)
+      dialogs.next = exportFile
+      const back = await run('keyhold:import.preview', { fileId: (await run('keyhold:files.choose', { purpose: 'vault-export' }))?.fileId, passphrase: NEW_PASSWORD })
+      expect(back.counts.add).toBe(0)
       const made = core.files.offer('made.keyhold-export', Buffer.from('sealed bytes'), 'application/octet-stream')
       expect(await run('keyhold:files.save', { fileId: made.fileId })).toEqual({ saved: true })
       // A share file to this vault's own code, saved, chosen again and opened (its key is already here).

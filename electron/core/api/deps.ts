@@ -22,6 +22,8 @@ export interface ApiDeps {
   readonly files: FileExchange
   /** The desktop host's open and save dialogs; none in the web host (its window uploads and downloads). */
   readonly fileDialogs?: FileDialogPort | undefined
+  /** age's scrypt work factor for vault exports (age's default when none). */
+  readonly exportWorkFactor?: number | undefined
   /** Every call from the window: the idle lock restarts its countdown. */
   readonly onCall?: () => void
   /** Where failed calls are recorded; none when a test builds handlers without one. */

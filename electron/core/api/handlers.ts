@@ -13,6 +13,7 @@ import { rotateApi } from './rotate'
 import { settingsApi } from './settings'
 import { shareApi } from './share'
 import { sharesApi } from './shares'
+import { transferApi } from './transfer'
 import { vaultApi } from './vault'
 
 export type { Handler, Handlers } from './handle'
@@ -25,7 +26,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...shareApi(deps), ...sharesApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...shareApi(deps), ...sharesApi(deps), ...transferApi(deps) },
     { onCall: deps.onCall ?? (() => undefined), logger: deps.logger ?? SILENT_LOGGER },
   )
 }

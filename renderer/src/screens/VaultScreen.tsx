@@ -15,6 +15,8 @@ import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
 import { VaultActivityButton } from '../components/VaultActivityDialog'
 import { ReceiveShareFileButton } from '../components/share/ReceiveShareFile'
+import { ExportButton } from '../components/transfer/ExportDialog'
+import { ImportButton } from '../components/transfer/ImportDialog'
 import { Sidebar, SIDEBAR_ID } from '../components/Sidebar'
 import { SHORTCUTS, useShortcuts, withShortcut } from '../shortcuts'
 
@@ -132,6 +134,8 @@ export function VaultScreen() {
           <span className="button-label">Settings</span>
         </button>
         <VaultActivityButton />
+        <ImportButton />
+        <ExportButton />
         <button type="button" className="collapsible" title="Change master password" onClick={() => openDialog('changePassword')}>
           <KeyRound className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Change master password</span>
