@@ -58,9 +58,11 @@ export function shareApi({ vault, events, files, providers }: ApiDeps): Implemen
         const payload = parseSharePayload(plaintext)
         if (!payload) throw new KeyholdError('SHARE_FILE_DAMAGED')
         const details = detailsOf(payload)
+        // Before the hold: a vault that locked while the file was decrypted keeps nothing held.
+        const existing = sameKey(vault.keys(), payload)
         const previewId = previews.hold(payload)
         done()
-        return { needsPassphrase: false, previewId, preview: previewOf(payload, details, sameKey(vault.keys(), payload)) }
+        return { needsPassphrase: false, previewId, preview: previewOf(payload, details, existing) }
       } catch (err) {
         const retry = locked !== undefined && err instanceof KeyholdError && err.code === 'SHARE_FILE_NOT_FOR_YOU'
         if (!retry) done()
