@@ -196,8 +196,13 @@ describe('share files between two vaults', () => {
     it('a wrong passphrase', async () => {
       const wrong = `${passphrase.slice(0, -1)}${passphrase.endsWith('0') ? '1' : '0'}`
       await refusedWith('SHARE_FILE_NOT_FOR_YOU', passphrasePath, wrong)
-      // The right one still opens it: nothing about the file was spent.
-      expect((await call(recipient.core, 'keyhold:share.open', { fileId: await chosen(passphrasePath), passphrase })).needsPassphrase).toBe(false)
+      // As the window does it: opened, then a mistyped passphrase; the file stays open for another try.
+      const first = await call(recipient.core, 'keyhold:share.open', { fileId: await chosen(passphrasePath) })
+      if (!first.needsPassphrase) throw new Error('expected a passphrase file')
+      expect(await callError(recipient.core, 'keyhold:share.open', { fileId: first.fileId, passphrase: wrong })).toMatchObject({ code: 'SHARE_FILE_NOT_FOR_YOU', field: 'passphrase' })
+      expect((await call(recipient.core, 'keyhold:share.open', { fileId: first.fileId, passphrase })).needsPassphrase).toBe(false)
+      // Opened, it is let go: its id opens nothing more.
+      expect((await callError(recipient.core, 'keyhold:share.open', { fileId: first.fileId, passphrase })).code).toBe('FILE_GONE')
     })
 
     it('a passphrase file opened by a vault that has no sharing identity yet needs only the passphrase', async () => {
@@ -263,6 +268,12 @@ describe('share files between two vaults', () => {
     await call(recipient.core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     expect((await callError(recipient.core, 'keyhold:share.accept', { previewId })).code).toBe('FILE_GONE')
     expect(await call(recipient.core, 'keyhold:keys.list')).toEqual([])
+    // A passphrase file waiting for its passphrase is let go by a lock too.
+    const waiting = await call(recipient.core, 'keyhold:share.open', { fileId: await chosen(path) })
+    if (!waiting.needsPassphrase) throw new Error('expected a passphrase file')
+    await call(recipient.core, 'keyhold:vault.lock')
+    await call(recipient.core, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
+    expect((await callError(recipient.core, 'keyhold:share.open', { fileId: waiting.fileId, passphrase: made.passphrase })).code).toBe('FILE_GONE')
 
     await call(sender.core, 'keyhold:share.code')
     const vaultBytes = readFileSync(sender.core.paths.vaultFile)

@@ -142,7 +142,7 @@ describe('Open a share file', () => {
     }
   })
 
-  it('a wrong passphrase: says so, adds nothing, and lets the person choose the file again', async () => {
+  it('a wrong passphrase: says so at the field, adds nothing, and the right one still opens the file', async () => {
     const other = await otherKeyhold()
     const dialogs = new FolderDialogs(join(between.path, 'receive-wrong'))
     const w = await openWindow({ fileDialogs: dialogs })
@@ -157,8 +157,13 @@ describe('Open a share file', () => {
       await user.type(await screen.findByLabelText('Passphrase'), 'AAAA-BBBB')
       await user.click(screen.getByRole('button', { name: 'Open' }))
       await waitFor(() => expect(screen.getByText(ERROR_MESSAGES.SHARE_FILE_NOT_FOR_YOU)).toBeTruthy())
-      expect(screen.getByRole('button', { name: 'Choose a share file…' })).toBeTruthy()
+      const field = screen.getByLabelText('Passphrase') as HTMLInputElement
+      expect(field.getAttribute('aria-invalid')).toBe('true')
+      expect(field.value).toBe('')
       expect(await call(w.keyhold.core, 'keyhold:keys.list')).toEqual([])
+      await user.type(field, made.passphrase as string)
+      await user.click(screen.getByRole('button', { name: 'Open' }))
+      expect(await screen.findByLabelText('Name in your vault')).toBeTruthy()
     } finally {
       await other.close()
     }

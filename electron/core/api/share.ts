@@ -47,26 +47,32 @@ export function shareApi({ vault, events, files, providers }: ApiDeps): Implemen
     'keyhold:share.open': async ({ fileId, passphrase }) => {
       // Asked before the file is taken, so a locked vault does not use up the person's choice.
       const identity = vault.sharing().read()
-      const file = files.take(fileId)
+      // A passphrase file already chosen stays held through a mistyped passphrase; any other is used once.
+      const locked = previews.lockedFile(fileId)
+      const file = locked ?? files.take(fileId)
       let plaintext: Uint8Array | undefined
       try {
         const opened = await decryptShareFile(file.bytes, identity, passphrase)
-        if (opened.needsPassphrase) {
-          // The same file, held again for the call that brings its passphrase.
-          return { needsPassphrase: true, fileId: files.receive(file.name, file.bytes).fileId }
-        }
+        if (opened.needsPassphrase) return { needsPassphrase: true, fileId: locked ? fileId : previews.holdLocked(file.name, file.bytes) }
         plaintext = opened.plaintext
-        file.bytes.fill(0)
         const payload = parseSharePayload(plaintext)
         if (!payload) throw new KeyholdError('SHARE_FILE_DAMAGED')
         const details = detailsOf(payload)
+        // Before the hold: a vault that locked while the file was decrypted keeps nothing held.
+        const existing = sameKey(vault.keys(), payload)
         const previewId = previews.hold(payload)
-        return { needsPassphrase: false, previewId, preview: previewOf(payload, details, sameKey(vault.keys(), payload)) }
+        done()
+        return { needsPassphrase: false, previewId, preview: previewOf(payload, details, existing) }
       } catch (err) {
-        file.bytes.fill(0)
+        const retry = locked !== undefined && err instanceof KeyholdError && err.code === 'SHARE_FILE_NOT_FOR_YOU'
+        if (!retry) done()
         throw err
       } finally {
         plaintext?.fill(0)
+      }
+      function done(): void {
+        if (locked) previews.dropLocked(fileId)
+        else file.bytes.fill(0)
       }
     },
     'keyhold:share.accept': ({ previewId, name }) => {

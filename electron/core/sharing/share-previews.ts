@@ -13,9 +13,36 @@ const MAX_WAITING = 8
  */
 export class SharePreviews {
   private readonly waiting = new Map<string, SharePayload>()
+  /** Passphrase files not yet opened, still encrypted: kept through a mistyped passphrase. */
+  private readonly locked = new Map<string, { readonly name: string; readonly bytes: Buffer }>()
 
   constructor(lifecycle: LifecycleSubscriptions) {
-    lifecycle.on('willLock', () => this.waiting.clear())
+    lifecycle.on('willLock', () => {
+      this.waiting.clear()
+      for (const file of this.locked.values()) file.bytes.fill(0)
+      this.locked.clear()
+    })
+  }
+
+  /** A passphrase file, held for the call that brings its passphrase (and the next, if that one was mistyped). */
+  holdLocked(name: string, bytes: Buffer): string {
+    while (this.locked.size >= MAX_WAITING) {
+      const [oldest] = this.locked.keys()
+      if (oldest === undefined) break
+      this.dropLocked(oldest)
+    }
+    const id = randomUUID()
+    this.locked.set(id, { name, bytes })
+    return id
+  }
+
+  lockedFile(id: string): { readonly name: string; readonly bytes: Buffer } | undefined {
+    return this.locked.get(id)
+  }
+
+  dropLocked(id: string): void {
+    this.locked.get(id)?.bytes.fill(0)
+    this.locked.delete(id)
   }
 
   hold(payload: SharePayload): string {

@@ -70,8 +70,11 @@ export function ReceiveShareFile({ onClose }: { onClose: () => void }) {
     } catch (err) {
       const found = errorOf(err)
       setError({ message: found.message, field: found.field })
-      // A passphrase file that was not opened is used up: the person chooses it again.
-      if (step.at === 'passphrase') setStep({ at: 'choose' })
+      // A mistyped passphrase keeps the file open to try again; anything else means choosing it again.
+      if (step.at === 'passphrase') {
+        if (found.field === 'passphrase') setPassphrase('')
+        else setStep({ at: 'choose' })
+      }
     } finally {
       setBusy(false)
     }
@@ -129,10 +132,10 @@ export function ReceiveShareFile({ onClose }: { onClose: () => void }) {
         <p>
           “{step.name}” was made with a passphrase. The person who sent it has it (they were asked to give it apart from the file, by phone for example).
         </p>
-        <Field label="Passphrase" hint="Capitals, spaces and dashes do not matter.">
+        <Field label="Passphrase" hint="Capitals, spaces and dashes do not matter." error={error?.field === 'passphrase' ? error.message : undefined}>
           {(p) => <input {...p} autoFocus spellCheck={false} autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
         </Field>
-        {problem}
+        {error?.field !== 'passphrase' && problem}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel
