@@ -37,6 +37,10 @@ export const METHOD_CHANNELS = [
   'keyhold:vault.unlockWithKeychain',
   'keyhold:files.choose',
   'keyhold:files.save',
+  'keyhold:backups.list',
+  'keyhold:backups.create',
+  'keyhold:backups.preview',
+  'keyhold:backups.restore',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -27,6 +27,7 @@ import type {
   Settings,
   VaultStatus,
 } from './dto'
+import type { BackupInfo, BackupList, BackupPreview } from './backups'
 import type { FilePurpose, FileRef } from './files'
 import type { ProviderDescriptor } from './providers/descriptor'
 import type { Result } from './result'
@@ -81,6 +82,7 @@ export interface Methods {
       providers?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined
       clipboard?: Partial<ClipboardSettings> | undefined
       reminders?: { warnDays?: number | undefined } | undefined
+      backups?: { keep?: number | undefined } | undefined
     }
     output: Settings
   }
@@ -107,6 +109,14 @@ export interface Methods {
   'keyhold:files.choose': { input: { purpose: FilePurpose }; output: FileRef | null }
   /** Hands a file core made (a share file, an export) to the person to save; it can be saved once. */
   'keyhold:files.save': { input: { fileId: string }; output: { saved: boolean } }
+  /** The vault's backups, newest first, and the last one that failed its check; answers while locked (the damaged screen lists them). */
+  'keyhold:backups.list': { input: undefined; output: BackupList }
+  /** "Back up now": a backup checked with the vault key before it is kept. */
+  'keyhold:backups.create': { input: undefined; output: BackupInfo }
+  /** What a backup holds (key names, count, newest change). Locked or damaged: with the master password of the backup. */
+  'keyhold:backups.preview': { input: { backupId: string; password?: string | undefined }; output: BackupPreview }
+  /** Replaces the vault with a backup, after keeping the current vault as a backup; the vault ends locked. */
+  'keyhold:backups.restore': { input: { backupId: string; password?: string | undefined }; output: VaultStatus }
 }
 
 export interface Events {

@@ -47,6 +47,11 @@ export const ERROR_MESSAGES = {
     'This share file is damaged or was changed after it was made (it may be incomplete). Nothing was added; ask the sender for a new one.',
   SHARE_FILE_NOT_FOR_YOU:
     'This share file was made for another Keyhold vault, or needs a different passphrase. Nothing was added.',
+  BACKUP_NOT_FOUND: 'That backup is no longer there (it may have been rotated out). Nothing was changed.',
+  BACKUP_DAMAGED:
+    'This backup failed its check (it is damaged, or was not made with this vault\'s key), so it cannot be used. Nothing was changed; choose another backup.',
+  BACKUP_PASSWORD_NEEDED:
+    'The vault is locked: enter the master password the vault had when this backup was made. Nothing was changed.',
   NOT_AUTHORIZED:
     'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
   INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',

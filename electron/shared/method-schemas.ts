@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { MethodChannel } from './channels'
 import type { Methods } from './contract'
 import { activityListSchema } from './schemas/activity'
+import { backupInputSchema } from './schemas/backups'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
 import { chooseFileSchema, fileIdInputSchema } from './schemas/files'
@@ -48,6 +49,10 @@ export const METHOD_INPUTS = {
   'keyhold:vault.unlockWithKeychain': noInputSchema,
   'keyhold:files.choose': chooseFileSchema,
   'keyhold:files.save': fileIdInputSchema,
+  'keyhold:backups.list': noInputSchema,
+  'keyhold:backups.create': noInputSchema,
+  'keyhold:backups.preview': backupInputSchema,
+  'keyhold:backups.restore': backupInputSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

@@ -86,6 +86,11 @@ describe('the contract boundary', () => {
       // A file reference carries no secret; what the file is used for needs the vault.
       'keyhold:files.choose': null,
       'keyhold:files.save': null,
+      // A damaged vault cannot be unlocked: its backups are listed, previewed and restored while locked.
+      'keyhold:backups.list': null,
+      'keyhold:backups.preview': null,
+      'keyhold:backups.restore': null,
+      'keyhold:backups.create': { input: undefined },
       'keyhold:vault.setKeychainUnlock': { input: { enabled: false } },
       'keyhold:vault.changePassword': { input: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD } },
       'keyhold:keys.list': { input: undefined },
