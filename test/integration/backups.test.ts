@@ -3,7 +3,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KeyholdCore } from '../../electron/core/keyhold-core'
 import { DAILY_BACKUP_MS } from '../../electron/core/vault/vault'
 import { call, callError, testCore } from '../support/core'
@@ -79,6 +79,33 @@ describe('daily backups', () => {
     clock.advance(DAILY_BACKUP_MS - 10)
     await unlockAndSettle()
     expect(backupFiles()).toHaveLength(1)
+  })
+
+  it('takes the next one a day into a session that stays unlocked, and the one after a day later', async () => {
+    // An idle lock would end the session first: this one is used all the while.
+    await core.shutdown()
+    core = testCore(dir.path, { now: () => clock.now(), idleLockMs: 10 * DAILY_BACKUP_MS })
+    await vaultWith('timer')
+    await core.dailyBackups.settled()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      // The round after this unlock schedules the next one: a day after the vault was made.
+      await call(core, 'keyhold:vault.lock')
+      await unlockAndSettle()
+      expect(core.dailyBackups.scheduled).toBe(true)
+      expect(backupFiles()).toEqual([])
+      clock.advance(DAILY_BACKUP_MS)
+      vi.advanceTimersByTime(DAILY_BACKUP_MS)
+      await core.dailyBackups.settled()
+      expect((await list()).map((b) => b.reason)).toEqual(['daily'])
+      // And again a day later, still unlocked.
+      clock.advance(DAILY_BACKUP_MS)
+      vi.advanceTimersByTime(DAILY_BACKUP_MS)
+      await core.dailyBackups.settled()
+      expect((await list()).map((b) => b.reason)).toEqual(['daily', 'daily'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('keeps the newest N, N being the setting', async () => {
