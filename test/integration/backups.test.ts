@@ -166,6 +166,28 @@ describe('a backup that fails its check', () => {
     expect(log).toContain('"backup.failed"')
   })
 
+  it('is removed when SQLite finds it intact but its sealed records do not open with the vault key', async () => {
+    await vaultWith('canary')
+    const real = BetterSqlite3.prototype.backup
+    BetterSqlite3.prototype.backup = async function (this: BetterSqlite3.Database, target: string) {
+      const result = await real.call(this, target)
+      // One bit of the newest key's sealed meta: a copy that checks out page by page and still lost a record.
+      const copy = new BetterSqlite3(target)
+      const row = copy.prepare('SELECT id, meta FROM keys ORDER BY updated_at DESC LIMIT 1').get() as { id: string; meta: Buffer }
+      row.meta[row.meta.length - 1] = (row.meta[row.meta.length - 1] ?? 0) ^ 1
+      copy.prepare('UPDATE keys SET meta = ? WHERE id = ?').run(row.meta, row.id)
+      copy.close()
+      return result
+    } as typeof real
+    try {
+      expect((await callError(core, 'keyhold:backups.create')).code).toBe('BACKUP_DAMAGED')
+    } finally {
+      BetterSqlite3.prototype.backup = real
+    }
+    expect(readdirSync(backupDir())).toEqual([])
+    expect((await call(core, 'keyhold:backups.list')).lastFailure).toEqual({ at: clock.now(), reason: 'manual' })
+  })
+
   it('is refused for preview and restore when it is damaged after it was kept, and nothing changes', async () => {
     const names = await vaultWith('later')
     const made = await call(core, 'keyhold:backups.create')
@@ -254,6 +276,19 @@ describe('preview and restore', () => {
     await call(core, 'keyhold:backups.restore', { backupId: aside?.backupId })
     await unlockAndSettle()
     expect(await keyNames()).toContain('Only in the current vault')
+  })
+
+  it('restores while locked with the backup’s password: the current vault is copied through SQLite and checked with that key', async () => {
+    await vaultWith('locked')
+    const made = await call(core, 'keyhold:backups.create')
+    await call(core, 'keyhold:keys.add', { ...sampleKeys('late')[0], name: 'Only in the current vault' })
+    await call(core, 'keyhold:vault.lock')
+    clock.advance(1000)
+    expect(await call(core, 'keyhold:backups.restore', { backupId: made.backupId, password: STRONG_PASSWORD })).toEqual({ state: 'locked' })
+    const aside = (await list()).find((b) => b.reason === 'before-restore')
+    expect(aside).toMatchObject({ verified: true, damagedCopy: false })
+    expect(aside?.backupId).toMatch(/\.v\d{4}\.before-restore\.bak$/)
+    expect((await call(core, 'keyhold:backups.preview', { backupId: aside?.backupId, password: STRONG_PASSWORD })).keyNames).toContain('Only in the current vault')
   })
 
   it('keeps the backup being restored even when the rotation keeps one', async () => {

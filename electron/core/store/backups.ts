@@ -95,9 +95,10 @@ export async function writeBackup(db: Database, place: BackupPlace, write: Backu
 
 /**
  * The vault file as it is, kept aside before a restore replaces it: through SQLite when SQLite can
- * still read it, else its bytes as they are (a damaged file is still the person's).
+ * still read it and its records open with the key (`verify`), else its bytes as they are (a
+ * damaged file is still the person's).
  */
-export async function keepVaultAside(place: BackupPlace, now: Date, keep: number, protect: string): Promise<string | undefined> {
+export async function keepVaultAside(place: BackupPlace, now: Date, keep: number, protect: string, verify: (path: string) => void): Promise<string | undefined> {
   let bytes: Buffer
   try {
     bytes = readFileSync(place.vaultPath)
@@ -108,7 +109,8 @@ export async function keepVaultAside(place: BackupPlace, now: Date, keep: number
     const source = new BetterSqlite3(place.vaultPath, { readonly: true, fileMustExist: true, timeout: 0 })
     try {
       const version = Number(source.pragma('user_version', { simple: true }))
-      return await writeBackup(source, place, { reason: 'before-restore', version, now, keep, protect })
+      // A copy whose records do not open with the key is kept as bytes, and listed as a damaged vault's.
+      return await writeBackup(source, place, { reason: 'before-restore', version, now, keep, protect, verify })
     } finally {
       source.close()
       for (const suffix of ['-shm'] as const) rmSync(place.vaultPath + suffix, { force: true })

@@ -364,7 +364,7 @@ export class Vault {
           await this.transitions.announce('willLock', 'user')
           this.lockNow('user')
         } else {
-          await keepVaultAside(this.backupPlace(), new Date(this.now()), KEEP_ALL, backupId)
+          await keepVaultAside(this.backupPlace(), new Date(this.now()), KEEP_ALL, backupId, canaryCheck(key.codec))
         }
         placeRestoredFile(path, this.options.paths.vaultFile)
         await this.recordRestored(key.codec)
@@ -428,14 +428,7 @@ export class Vault {
         version: Number(db.pragma('user_version', { simple: true })),
         now: new Date(this.now()),
         keep: settings.get().backups.keep,
-        verify: (partial) => {
-          const copy = openBackupCopy(partial)
-          try {
-            assertCanary(copy, codec)
-          } finally {
-            copy.close()
-          }
-        },
+        verify: canaryCheck(codec),
         ...(protect !== undefined ? { protect } : {}),
       })
       this.options.onBackup?.('made', reason)
@@ -549,6 +542,18 @@ export class Vault {
       backupDir,
       now: () => new Date(this.now()),
       ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
+    }
+  }
+}
+
+/** Checks a copy just written: SQLite's integrity check, then the canary with the key. */
+function canaryCheck(codec: RecordCodec): (path: string) => void {
+  return (path) => {
+    const copy = openBackupCopy(path)
+    try {
+      assertCanary(copy, codec)
+    } finally {
+      copy.close()
     }
   }
 }
