@@ -9,8 +9,10 @@ export interface DailyBackupVault {
   backupDueAt(): number
 }
 
-/** Never sooner than this between two rounds: a disk that keeps refusing is not asked in a loop. */
+/** Never sooner than this between two rounds. */
 const MIN_DELAY_MS = 60_000
+/** After a round that failed (a full disk, a copy that failed its check): asked again, not in a loop. */
+export const RETRY_AFTER_FAILURE_MS = 60 * 60_000
 
 /**
  * The daily backup while the vault is in use (DESIGN.md, "Files in and out"): on every unlock
@@ -39,13 +41,16 @@ export class DailyBackups {
 
   private start(): void {
     this.stop()
-    this.round = this.vault
-      .backupsAfterUnlock()
-      .catch(() => this.onFailed())
-      .then(() => this.schedule())
+    this.round = this.vault.backupsAfterUnlock().then(
+      () => this.schedule(false),
+      () => {
+        this.onFailed()
+        this.schedule(true)
+      },
+    )
   }
 
-  private schedule(): void {
+  private schedule(failed: boolean): void {
     let due: number
     try {
       due = this.vault.backupDueAt()
@@ -56,7 +61,7 @@ export class DailyBackups {
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.start()
-    }, Math.min(Math.max(MIN_DELAY_MS, due - this.now()), DAILY_BACKUP_MS))
+    }, failed ? RETRY_AFTER_FAILURE_MS : Math.min(Math.max(MIN_DELAY_MS, due - this.now()), DAILY_BACKUP_MS))
     this.timer.unref?.()
   }
 
