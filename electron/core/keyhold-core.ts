@@ -1,5 +1,6 @@
 import type { VaultStatus } from '../shared/dto'
 import { createHandlers, type Handlers } from './api/handlers'
+import { DailyBackups } from './backups/daily-backups'
 import { abortableSleep } from './checks/check-client'
 import { CheckRunner } from './checks/check-runner'
 import type { FetchLike } from './checks/http-attempt'
@@ -67,6 +68,8 @@ export interface KeyholdCore {
   readonly files: FileExchange
   /** The diagnostics log core writes to, for a host to record its own failures in the same place. */
   readonly logger: DiagnosticsLogger
+  /** The daily backup while the vault is unlocked (tests wait for its round after an unlock). */
+  readonly dailyBackups: DailyBackups
   /**
    * Locks the vault for quit: every willLock participant (checks, captures, the clipboard, …)
    * has finished before the key is wiped and this resolves. Hosts call it before they exit.
@@ -103,6 +106,8 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
       events.emit('keyhold:vault.changed', reason === undefined ? { status } : { status, reason })
     },
     onKeysDamaged: (ids) => events.emit('keyhold:keys.changed', { ids }),
+    // Why a backup was made or failed its check, and when one was restored: no name, no path.
+    onBackup: (event, reason) => logger.event(`backup.${event}`, { reason }),
   })
   // Each of these joins the vault's transitions itself (DESIGN.md, "Core lifecycle").
   const { lifecycle } = vault
@@ -139,6 +144,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     lifecycle,
     logger,
   })
+  const dailyBackups = new DailyBackups(vault, vaultOptions.now ?? Date.now, lifecycle, () => undefined)
   const reminders = new Reminders(vault, events, vaultOptions.now ?? Date.now, lifecycle)
   return {
     paths,
@@ -148,6 +154,7 @@ export function createKeyholdCore(options: CoreOptions): KeyholdCore {
     clipboard,
     files,
     logger,
+    dailyBackups,
     // Every call from the window is activity: it restarts the idle countdown while unlocked.
     handlers: createHandlers({ vault, events, checks: runner, clipboard, captures, files, fileDialogs, providers, reminders, logger, exportWorkFactor, onCall: () => idle.running && idle.touch() }),
     shutdown: async () => {

@@ -46,6 +46,10 @@ export const METHOD_CHANNELS = [
   'keyhold:import.preview',
   'keyhold:import.apply',
   'keyhold:vault.export',
+  'keyhold:backups.list',
+  'keyhold:backups.create',
+  'keyhold:backups.preview',
+  'keyhold:backups.restore',
 ] as const
 
 export const EVENT_CHANNELS = [

@@ -28,6 +28,7 @@ import type {
   Settings,
   VaultStatus,
 } from './dto'
+import type { BackupInfo, BackupList, BackupPreview } from './backups'
 import type { FilePurpose, FileRef } from './files'
 import type { CsvColumns, ImportPreview, ImportResult } from './transfer'
 import type { ProviderDescriptor } from './providers/descriptor'
@@ -84,6 +85,7 @@ export interface Methods {
       providers?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined
       clipboard?: Partial<ClipboardSettings> | undefined
       reminders?: { warnDays?: number | undefined } | undefined
+      backups?: { keep?: number | undefined } | undefined
     }
     output: Settings
   }
@@ -131,6 +133,14 @@ export interface Methods {
   'keyhold:import.apply': { input: { previewId: string }; output: ImportResult }
   /** Every key that is not revoked, in an age file protected by a passphrase, for the window to save. */
   'keyhold:vault.export': { input: { passphrase: string }; output: FileRef }
+  /** The vault's backups, newest first, and the last one that failed its check; answers while locked (the damaged screen lists them). */
+  'keyhold:backups.list': { input: undefined; output: BackupList }
+  /** "Back up now": a backup checked with the vault key before it is kept. */
+  'keyhold:backups.create': { input: undefined; output: BackupInfo }
+  /** What a backup holds (key names, count, newest change). Locked or damaged: with the master password of the backup. */
+  'keyhold:backups.preview': { input: { backupId: string; password?: string | undefined }; output: BackupPreview }
+  /** Replaces the vault with a backup, after keeping the current vault as a backup; the vault ends locked. */
+  'keyhold:backups.restore': { input: { backupId: string; password?: string | undefined }; output: VaultStatus }
 }
 
 export interface Events {

@@ -143,10 +143,16 @@ export interface ReminderSettings {
   readonly warnDays: number
 }
 
+export interface BackupSettings {
+  /** How many backups of the vault are kept, the newest: 1 to 100, default 10. */
+  readonly keep: number
+}
+
 export interface Settings {
   readonly providers: ProviderSettings
   readonly clipboard: ClipboardSettings
   readonly reminders: ReminderSettings
+  readonly backups: BackupSettings
 }
 
 /** A key whose expiry date has passed or is near; never carries a secret. */

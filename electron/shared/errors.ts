@@ -51,6 +51,11 @@ export const ERROR_MESSAGES = {
     'That is not a Keyhold sharing code. Ask the recipient to copy theirs again from Settings (it starts with age1). No file was made.',
   IMPORT_PASSWORD_NEEDED: 'This file is protected by a password. Enter it to read the file.',
   IMPORT_WRONG_PASSWORD: 'That password does not open this file. Nothing was read.',
+  BACKUP_NOT_FOUND: 'That backup is no longer there (it may have been rotated out). Nothing was changed.',
+  BACKUP_DAMAGED:
+    'This backup failed its check (it is damaged, or was not made with this vault\'s key), so it cannot be used. Nothing was changed; choose another backup.',
+  BACKUP_PASSWORD_NEEDED:
+    'The vault is locked: enter the master password the vault had when this backup was made. Nothing was changed.',
   NOT_AUTHORIZED:
     'This window is not connected to Keyhold. Open the address Keyhold printed when it started.',
   INTERNAL: 'Something went wrong inside Keyhold. Nothing was changed; please try again.',

@@ -1,4 +1,5 @@
 export * from './channels'
+export * from './backups'
 export * from './checks'
 export * from './errors'
 export * from './files'

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { MethodChannel } from './channels'
 import type { Methods } from './contract'
 import { activityListSchema } from './schemas/activity'
+import { backupInputSchema } from './schemas/backups'
 import { checkStartSchema, runIdSchema } from './schemas/checks'
 import { captureIdInputSchema, keyFieldInputSchema, keyIdInputSchema, keyUpdateSchema, limitsSchema, newKeySchema, probeSchema, rotateSchema, searchSchema } from './schemas/keys'
 import { recordShareSchema, recordUnshareSchema } from './schemas/shares'
@@ -60,6 +61,10 @@ export const METHOD_INPUTS = {
   'keyhold:import.preview': importPreviewSchema,
   'keyhold:import.apply': importApplySchema,
   'keyhold:vault.export': vaultExportSchema,
+  'keyhold:backups.list': noInputSchema,
+  'keyhold:backups.create': noInputSchema,
+  'keyhold:backups.preview': backupInputSchema,
+  'keyhold:backups.restore': backupInputSchema,
 } as const satisfies { readonly [C in MethodChannel]: z.ZodType }
 
 export type MethodInputSchemas = typeof METHOD_INPUTS

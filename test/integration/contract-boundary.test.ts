@@ -89,6 +89,11 @@ describe('the contract boundary', () => {
       'keyhold:import.preview': { input: { fileId: '00000000-0000-4000-8000-000000000000' } },
       'keyhold:import.apply': { input: { previewId: '00000000-0000-4000-8000-000000000000' } },
       'keyhold:vault.export': { input: { passphrase: 'correct-horse-battery-staple-42' } },
+      // A damaged vault cannot be unlocked: its backups are listed, previewed and restored while locked.
+      'keyhold:backups.list': null,
+      'keyhold:backups.preview': null,
+      'keyhold:backups.restore': null,
+      'keyhold:backups.create': { input: undefined },
       'keyhold:vault.setKeychainUnlock': { input: { enabled: false } },
       'keyhold:vault.changePassword': { input: { currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD } },
       'keyhold:keys.list': { input: undefined },

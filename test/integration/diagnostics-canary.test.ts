@@ -240,6 +240,12 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
       expect((await refuse('keyhold:vault.unlock', { password: WRONG_PASSWORD })).code).toBe('WRONG_PASSWORD')
       expect((await refuse('keyhold:vault.unlock', { password: PASSWORD })).code).toBe('WRONG_PASSWORD')
       await run('keyhold:vault.unlock', { password: NEW_PASSWORD })
+      // Backups: one now, listed, previewed (names in the answer), restored over the vault (which is kept as a backup first).
+      const backup = await run('keyhold:backups.create')
+      expect((await run('keyhold:backups.list')).backups).toHaveLength(1)
+      expect((await run('keyhold:backups.preview', { backupId: backup.backupId })).keyCount).toBeGreaterThan(0)
+      expect(await run('keyhold:backups.restore', { backupId: backup.backupId })).toEqual({ state: 'locked' })
+      await run('keyhold:vault.unlock', { password: NEW_PASSWORD })
       // Keychain unlock: on, a lock, an unlock from the keychain, off.
       await run('keyhold:vault.keychainStatus')
       await run('keyhold:vault.setKeychainUnlock', { enabled: true, password: NEW_PASSWORD })
@@ -315,6 +321,11 @@ describe('the diagnostics log, after every flow with a canary in every key', () 
         'core.started',
         'vault.unlocked',
         'vault.locking user',
+        'vault.unlocked',
+        'backup.made manual',
+        'backup.made before-restore',
+        'vault.locking user',
+        'backup.restored manual',
         'vault.unlocked',
         'vault.locking user',
         'vault.unlocked',

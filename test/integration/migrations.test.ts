@@ -140,8 +140,8 @@ describe('the migration runner', () => {
     expect(after).toHaveLength(before.length + 1)
     expect(after.slice(0, before.length)).toEqual(before)
     expect(after.at(-1)).toMatch(/\.2026-11-24T.*\.v0001\.bak$/)
-    // An unlock with nothing to upgrade copies nothing.
-    const again = testCore(dir.path)
+    // An unlock with nothing to upgrade copies nothing (on the same day: a day later the daily backup is due).
+    const again = testCore(dir.path, { now: () => Date.parse('2026-11-24T01:00:00Z') })
     await call(again, 'keyhold:vault.unlock', { password: STRONG_PASSWORD })
     await again.shutdown()
     expect(readdirSync(core.paths.backupDir).sort()).toEqual(after)

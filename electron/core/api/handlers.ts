@@ -1,4 +1,5 @@
 import { activityApi } from './activity'
+import { backupsApi } from './backups'
 import { beforeSavingApi } from './before-saving'
 import { checksApi } from './checks'
 import { clipboardApi } from './clipboard'
@@ -26,7 +27,7 @@ export { REVEAL_SECONDS } from './clipboard'
  */
 export function createHandlers(deps: ApiDeps): Handlers {
   return bindAll(
-    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...shareApi(deps), ...sharesApi(deps), ...transferApi(deps) },
+    { ...vaultApi(deps), ...keysApi(deps), ...checksApi(deps), ...clipboardApi(deps), ...settingsApi(deps), ...remindersApi(deps), ...revokeApi(deps), ...activityApi(deps), ...beforeSavingApi(deps), ...rotateApi(deps), ...filesApi(deps), ...shareApi(deps), ...sharesApi(deps), ...transferApi(deps), ...backupsApi(deps) },
     { onCall: deps.onCall ?? (() => undefined), logger: deps.logger ?? SILENT_LOGGER },
   )
 }

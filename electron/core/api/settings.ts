@@ -11,11 +11,12 @@ export function settingsApi({ vault, providers }: ApiDeps): Implementations<'key
   return {
     'keyhold:providers.list': () => registry.descriptors,
     'keyhold:settings.get': () => vault.settings().get(),
-    'keyhold:settings.update': ({ providers: providerPatch, clipboard, reminders }) =>
+    'keyhold:settings.update': ({ providers: providerPatch, clipboard, reminders, backups }) =>
       vault.settings().update({
         ...(providerPatch ? { providers: parseInput(registry.settingsPatchSchema, providerPatch, labels, ['providers']) } : {}),
         ...(clipboard ? { clipboard } : {}),
         ...(reminders ? { reminders } : {}),
+        ...(backups ? { backups } : {}),
       }),
   }
 }

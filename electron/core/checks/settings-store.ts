@@ -4,7 +4,8 @@ import type { ClipboardSettings, Settings } from '../../shared/dto'
 import { KeyholdError } from '../errors'
 import { RECORD_FORMAT, type RecordCodec } from '../keys/record-codec'
 import type { ProviderRegistry } from '../../shared/providers/registry'
-import { CLEAR_AFTER_SECONDS, clipboardSettingsPatch, reminderSettingsPatch, WARN_DAYS } from '../../shared/schemas/settings'
+import { BACKUPS_KEEP } from '../../shared/backups'
+import { backupSettingsPatch, CLEAR_AFTER_SECONDS, clipboardSettingsPatch, reminderSettingsPatch, WARN_DAYS } from '../../shared/schemas/settings'
 import { fromSqliteError } from '../store/sqlite-errors'
 
 export const DEFAULT_CLIPBOARD_SETTINGS: ClipboardSettings = { clearAfterSeconds: CLEAR_AFTER_SECONDS.default }
@@ -21,7 +22,7 @@ export class SettingsStore {
     private readonly now: () => number,
     registry: ProviderRegistry,
   ) {
-    this.current = { providers: registry.defaultSettings(), clipboard: DEFAULT_CLIPBOARD_SETTINGS, reminders: { warnDays: WARN_DAYS.default } }
+    this.current = { providers: registry.defaultSettings(), clipboard: DEFAULT_CLIPBOARD_SETTINGS, reminders: { warnDays: WARN_DAYS.default }, backups: { keep: BACKUPS_KEEP.default } }
     const row = db.prepare('SELECT blob FROM settings WHERE id = 1').get() as { blob: Buffer } | undefined
     if (!row) return
     let stored: unknown
@@ -37,6 +38,11 @@ export class SettingsStore {
 
   get(): Settings {
     return this.current
+  }
+
+  /** Whether the settings row exists: a backup's canary is this sealed row, so one is written before the first backup. */
+  stored(): boolean {
+    return this.db.prepare('SELECT 1 FROM settings WHERE id = 1').get() !== undefined
   }
 
   update(patch: SettingsPatch): Settings {
@@ -58,10 +64,11 @@ export interface SettingsPatch {
   readonly providers?: Readonly<Record<string, Readonly<Record<string, string | undefined>> | undefined>>
   readonly clipboard?: { readonly clearAfterSeconds?: number | undefined }
   readonly reminders?: { readonly warnDays?: number | undefined }
+  readonly backups?: { readonly keep?: number | undefined }
 }
 
 function storedSettingsSchema(registry: ProviderRegistry) {
-  return z.object({ providers: registry.settingsPatchSchema.optional(), clipboard: clipboardSettingsPatch.optional(), reminders: reminderSettingsPatch.optional() })
+  return z.object({ providers: registry.settingsPatchSchema.optional(), clipboard: clipboardSettingsPatch.optional(), reminders: reminderSettingsPatch.optional(), backups: backupSettingsPatch.optional() })
 }
 
 /**
@@ -86,6 +93,7 @@ function merge(current: Settings, patch: SettingsPatch): Settings {
     providers,
     clipboard: { ...current.clipboard, ...stripUndefined(patch.clipboard ?? {}) },
     reminders: { ...current.reminders, ...stripUndefined(patch.reminders ?? {}) },
+    backups: { ...current.backups, ...stripUndefined(patch.backups ?? {}) },
   }
 }
 

@@ -1,5 +1,6 @@
 import { CoreProviders } from '../providers/registry'
 import { randomBytes, randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { KeychainStatus, LockReason, VaultStatus } from '../../shared/dto'
 import { KeyholdError } from '../errors'
@@ -24,6 +25,23 @@ import { passwordAttemptsFile } from './password-attempts-file'
 import { PasswordThrottle } from './password-throttle'
 import type { KeychainPort } from './keychain-port'
 import { keychainFile, KeychainUnlock } from './keychain-unlock'
+import type { BackupFailure, BackupInfo, BackupList, BackupPreview, BackupReason } from '../../shared/backups'
+import { assertCanary, openBackupCopy, previewContents } from '../backups/backup-contents'
+import {
+  describeBackups,
+  keepVaultAside,
+  listBackupFiles,
+  parseBackupName,
+  placeRestoredFile,
+  removeBackup,
+  writeBackup,
+  type BackupPlace,
+} from '../store/backups'
+
+/** The daily backup is due this long after the newest one (or after the vault was made). */
+export const DAILY_BACKUP_MS = 24 * 60 * 60 * 1000
+/** A restore while locked cannot read the vault's setting, so it removes no backup; the next backup rotates. */
+const KEEP_ALL = Number.MAX_SAFE_INTEGER
 
 export interface VaultOptions {
   readonly paths: VaultPaths
@@ -42,11 +60,21 @@ export interface VaultOptions {
   readonly providers?: CoreProviders
   /** The OS keychain from the host; without one, keychain unlock says it is unavailable. */
   readonly keychain?: KeychainPort
+  /** Told when a backup was made, failed its check (and was removed), or was restored: the reason only. */
+  readonly onBackup?: (event: 'made' | 'failed' | 'restored', reason: BackupReason) => void
+}
+
+/** The key a backup is read with: the vault's own (copied), or one unwrapped from the backup's header with the password given. */
+interface BackupKey {
+  readonly codec: RecordCodec
+  release(): void
 }
 
 interface Unlocked {
   readonly db: Database
   readonly vaultKey: Buffer
+  readonly vaultId: string
+  readonly codec: RecordCodec
   readonly keys: KeyStore
   readonly checks: CheckStore
   readonly settings: SettingsStore
@@ -69,6 +97,9 @@ export class Vault {
   /** Where checks, captures, the clipboard and the idle timer join the vault's transitions. */
   readonly lifecycle: LifecycleSubscriptions
   private readonly keychain: KeychainUnlock
+  private lastBackupFailure: BackupFailure | null = null
+  /** Upgrade copies checked with the vault key since start: they were made before any key was known. */
+  private readonly checkedUpgradeCopies = new Set<string>()
 
   constructor(private readonly options: VaultOptions) {
     this.transitions = new VaultLifecycle(options.lifecycle)
@@ -265,6 +296,195 @@ export class Vault {
     }
   }
 
+  /** This vault's backups; in the queue, so one being made is listed once it is done. */
+  listBackups(): Promise<BackupList> {
+    return this.queue.run(async () => ({ backups: describeBackups(this.backupPlace(), this.checkedUpgradeCopies).reverse(), lastFailure: this.lastBackupFailure }))
+  }
+
+  /** A backup now, checked with the vault key before it is kept. */
+  backupNow(reason: 'daily' | 'manual'): Promise<BackupInfo> {
+    return this.queue.run(() => this.writeCheckedBackup(reason))
+  }
+
+  /** When the next daily backup is due: a day after the newest backup, or after the vault was made. */
+  backupDueAt(): number {
+    const { db } = this.unlocked()
+    const newest = listBackupFiles(this.backupPlace()).filter((b) => !b.damagedCopy).at(-1)?.at
+    const created = db.prepare('SELECT created_at FROM vault_header WHERE id = 1').pluck().get() as number | undefined
+    return (newest ?? created ?? this.now()) + DAILY_BACKUP_MS
+  }
+
+  /**
+   * After an unlock (queued behind it, so the unlock never waits): the copies an upgrade made
+   * before any key was known are checked with it, and the day's backup is made when due.
+   */
+  backupsAfterUnlock(): Promise<void> {
+    return this.queue.run(async () => {
+      if (!this.open) return
+      this.checkUpgradeCopies()
+      if (!this.open.db.readonly && this.backupDueAt() <= this.now()) await this.writeCheckedBackup('daily')
+    })
+  }
+
+  /** What a backup holds; while locked (or damaged) with the master password of the backup's own header. */
+  previewBackup(backupId: string, password?: string): Promise<BackupPreview> {
+    return this.withBackupTurn(password, async () => {
+      const { path, entry } = this.findBackup(backupId)
+      const copy = openBackupCopy(path)
+      try {
+        const key = await this.backupKey(copy, password)
+        try {
+          assertCanary(copy, key.codec)
+          return previewContents(copy, key.codec, backupId, entry.at)
+        } finally {
+          key.release()
+        }
+      } finally {
+        copy.close()
+      }
+    })
+  }
+
+  /**
+   * Puts a backup in the vault's place. The backup is checked first (integrity and the canary,
+   * with the key it will be unlocked with); the vault as it is now is kept as a backup (a byte
+   * copy when SQLite cannot read it); then the backup replaces it whole (temporary file, fsync,
+   * rename). The vault ends locked: the restored file is unlocked with its own master password.
+   */
+  restoreBackup(backupId: string, password?: string): Promise<VaultStatus> {
+    return this.withBackupTurn(password, async () => {
+      const { path, entry } = this.findBackup(backupId)
+      const copy = openBackupCopy(path)
+      let key: BackupKey | undefined
+      try {
+        key = await this.backupKey(copy, password)
+        assertCanary(copy, key.codec)
+      } catch (err) {
+        key?.release()
+        throw err
+      } finally {
+        copy.close()
+      }
+      try {
+        if (this.open) {
+          await this.writeCheckedBackup('before-restore', backupId)
+          await this.transitions.announce('willLock', 'user')
+          this.lockNow('user')
+        } else {
+          await keepVaultAside(this.backupPlace(), new Date(this.now()), KEEP_ALL, backupId, canaryCheck(key.codec))
+        }
+        placeRestoredFile(path, this.options.paths.vaultFile)
+        await this.recordRestored(key.codec)
+        this.options.onBackup?.('restored', entry.reason)
+      } finally {
+        key.release()
+      }
+      const status = this.status()
+      this.options.onChange?.(status)
+      return status
+    })
+  }
+
+  private backupPlace(): BackupPlace {
+    return { vaultPath: this.options.paths.vaultFile, backupDir: this.options.paths.backupDir }
+  }
+
+  /** A password is a guess: it takes its turn through the throttle, as unlock's does. */
+  private withBackupTurn<T>(password: string | undefined, run: () => Promise<T>): Promise<T> {
+    return password === undefined ? this.queue.run(run) : this.throttle.attempt(() => this.queue.run(run))
+  }
+
+  private findBackup(backupId: string) {
+    const place = this.backupPlace()
+    const entry = parseBackupName(place, backupId)
+    if (!entry) throw new KeyholdError('BACKUP_NOT_FOUND')
+    // A byte copy of a damaged vault is kept for the person (or support), never put back.
+    if (entry.damagedCopy) throw new KeyholdError('BACKUP_DAMAGED')
+    return { path: join(place.backupDir, backupId), entry }
+  }
+
+  private async backupKey(copy: Database, password: string | undefined): Promise<BackupKey> {
+    let header: VaultHeader
+    try {
+      header = readHeader(copy)
+    } catch (err) {
+      throw new KeyholdError('BACKUP_DAMAGED', { cause: err })
+    }
+    if (password !== undefined) {
+      const vaultKey = await this.unwrap(password, header).catch((err: unknown) => {
+        if (err instanceof KeyholdError && err.code === 'WRONG_PASSWORD') {
+          throw new KeyholdError('WRONG_PASSWORD', { field: 'password', message: 'That is not the master password this backup was made with.' })
+        }
+        throw err
+      })
+      return ownedKey(vaultKey, header.vaultId)
+    }
+    // Changing the password only re-wraps the vault key: every backup of this vault opens with it.
+    if (this.open && this.open.vaultId === header.vaultId) return ownedKey(Buffer.from(this.open.vaultKey), header.vaultId)
+    throw new KeyholdError('BACKUP_PASSWORD_NEEDED', { field: 'password' })
+  }
+
+  private async writeCheckedBackup(reason: Exclude<BackupReason, 'before-upgrade'>, protect?: string): Promise<BackupInfo> {
+    const { db, settings, codec } = this.unlocked()
+    const place = this.backupPlace()
+    try {
+      // The canary: a vault that never saved its settings (and may hold no key) gets its sealed row now.
+      if (!settings.stored()) settings.update({})
+      const name = await writeBackup(db, place, {
+        reason,
+        version: Number(db.pragma('user_version', { simple: true })),
+        now: new Date(this.now()),
+        keep: settings.get().backups.keep,
+        verify: canaryCheck(codec),
+        ...(protect !== undefined ? { protect } : {}),
+      })
+      this.options.onBackup?.('made', reason)
+      const made = describeBackups(place, this.checkedUpgradeCopies).find((b) => b.backupId === name)
+      if (!made) throw new KeyholdError('STORAGE_FAILED')
+      return made
+    } catch (err) {
+      this.lastBackupFailure = { at: this.now(), reason }
+      this.options.onBackup?.('failed', reason)
+      throw err
+    }
+  }
+
+  /** Copies made before an upgrade, with no key at hand, are checked at the unlock that follows. */
+  private checkUpgradeCopies(): void {
+    const { codec, vaultId } = this.unlocked()
+    const place = this.backupPlace()
+    for (const b of listBackupFiles(place)) {
+      if (b.reason !== 'before-upgrade' || b.damagedCopy || this.checkedUpgradeCopies.has(b.name)) continue
+      let copy: Database | undefined
+      try {
+        copy = openBackupCopy(join(place.backupDir, b.name))
+        // Another vault's copy (one this folder held before) is not this key's to judge.
+        if (readHeader(copy).vaultId !== vaultId) continue
+        assertCanary(copy, codec)
+        this.checkedUpgradeCopies.add(b.name)
+      } catch {
+        removeBackup(place, b.name)
+        this.lastBackupFailure = { at: this.now(), reason: 'before-upgrade' }
+        this.options.onBackup?.('failed', 'before-upgrade')
+      } finally {
+        copy?.close()
+      }
+    }
+  }
+
+  /** Into the restored vault's own timeline; the restore stands without it (a full disk). */
+  private async recordRestored(codec: RecordCodec): Promise<void> {
+    let db: Database | undefined
+    try {
+      db = await openVaultDatabase(this.storeOptions())
+      new ActivityLog(db, codec, this.now).record('restored', null)
+    } catch {
+      // The file is in place and was checked; the next unlock says if anything is wrong with it.
+    } finally {
+      db?.close()
+    }
+  }
+
   private lockNow(reason: LockReason): void {
     const open = this.open
     if (!open) return
@@ -287,7 +507,7 @@ export class Vault {
       const checks = new CheckStore(db, codec)
       const providers = this.options.providers ?? new CoreProviders()
       const keys = new KeyStore(db, codec, this.now, providers, this.options.onKeysDamaged, checks.latest())
-      this.open = { db, vaultKey, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, codec, this.now), sharing: new SharingIdentityStore(db, codec, this.now) }
+      this.open = { db, vaultKey, vaultId, codec, keys, checks, settings: new SettingsStore(db, codec, this.now, providers.registry), activity: new ActivityLog(db, codec, this.now), sharing: new SharingIdentityStore(db, codec, this.now) }
     } catch (err) {
       vaultKey.fill(0)
       db.close()
@@ -331,6 +551,23 @@ export class Vault {
       ...(this.options.migrations ? { migrations: this.options.migrations } : {}),
     }
   }
+}
+
+/** Checks a copy just written: SQLite's integrity check, then the canary with the key. */
+function canaryCheck(codec: RecordCodec): (path: string) => void {
+  return (path) => {
+    const copy = openBackupCopy(path)
+    try {
+      assertCanary(copy, codec)
+    } finally {
+      copy.close()
+    }
+  }
+}
+
+function ownedKey(vaultKey: Buffer, vaultId: string): BackupKey {
+  const codec = new RecordCodec(vaultKey, vaultId)
+  return { codec, release: () => vaultKey.fill(0) }
 }
 
 async function assertStrong(password: string, field = 'password'): Promise<void> {

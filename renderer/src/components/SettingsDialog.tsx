@@ -3,20 +3,22 @@ import { useEffect, useMemo, useState } from 'react'
 import { get, useForm, type FieldErrors, type Resolver } from 'react-hook-form'
 import type { Settings } from '../../../electron/shared/dto'
 import type { ProviderDescriptor } from '../../../electron/shared/providers'
+import { BACKUPS_KEEP } from '../../../electron/shared/backups'
 import { CLEAR_AFTER_SECONDS, WARN_DAYS } from '../../../electron/shared/schemas/settings'
 import { errorOf } from '../api/client'
 import { labelled, schemaOptions } from '../forms/messages'
-import { CLEAR_AFTER_LABEL, WARN_DAYS_LABEL, settingsFormDefaults, settingsFormSchema, settingsLabels, withSettings, type SettingsFormValues } from '../forms/settings-form-schema'
+import { BACKUPS_KEEP_LABEL, CLEAR_AFTER_LABEL, WARN_DAYS_LABEL, settingsFormDefaults, settingsFormSchema, settingsLabels, withSettings, type SettingsFormValues } from '../forms/settings-form-schema'
 import { useProviders } from '../providers-ui'
 import { selectDialog, selectSettings } from '../store/selectors'
 import { useStore } from '../store/store'
+import { BackupsPanel } from './BackupsPanel'
 import { DescriptorField } from './DescriptorField'
 import { Field } from './Field'
 import { KeychainUnlockSetting } from './KeychainUnlockSetting'
 import { Modal } from './Modal'
 import { SharingCodeSetting } from './share/SharingCodeSetting'
 
-type Output = { clipboard: { clearAfterSeconds: number }; reminders: { warnDays: number }; providers: Record<string, Record<string, string>> }
+type Output = { clipboard: { clearAfterSeconds: number }; reminders: { warnDays: number }; backups: { keep: number }; providers: Record<string, Record<string, string>> }
 
 const messageAt = (errors: FieldErrors<SettingsFormValues>, name: string): string | undefined => (get(errors, name) as { message?: string } | undefined)?.message
 
@@ -37,11 +39,12 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
   // Registered here, in screen order, so "focus the first error" means the first on screen.
   const clearAfter = register('clipboard.clearAfterSeconds')
   const warnDays = register('reminders.warnDays')
+  const keep = register('backups.keep')
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)
     try {
-      await saveSettings({ providers: values.providers, clipboard: values.clipboard, reminders: values.reminders })
+      await saveSettings({ providers: values.providers, clipboard: values.clipboard, reminders: values.reminders, backups: values.backups })
       onDone()
     } catch (err) {
       const e = errorOf(err)
@@ -80,6 +83,21 @@ export function SettingsForm({ initial, providers, onDone }: { initial: Settings
             <span className="with-unit">
               <input {...p} {...warnDays} type="number" inputMode="numeric" min={WARN_DAYS.min} max={WARN_DAYS.max} step={1} />
               <span aria-hidden="true">days</span>
+            </span>
+          )}
+        </Field>
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Backups</legend>
+        <Field
+          label={BACKUPS_KEEP_LABEL}
+          error={errorFor('backups.keep')}
+          hint={`From ${BACKUPS_KEEP.min} to ${BACKUPS_KEEP.max}. Keyhold backs the vault up once a day while you use it and before every upgrade, checks each backup, and keeps this many of the newest.`}
+        >
+          {(p) => (
+            <span className="with-unit">
+              <input {...p} {...keep} type="number" inputMode="numeric" min={BACKUPS_KEEP.min} max={BACKUPS_KEEP.max} step={1} />
+              <span aria-hidden="true">backups</span>
             </span>
           )}
         </Field>
@@ -149,6 +167,7 @@ export function SettingsDialog() {
           <>
             <KeychainUnlockSetting />
             <SharingCodeSetting />
+            <BackupsPanel locked={false} />
             <SettingsForm initial={settings} providers={providers} onDone={closeDialog} />
           </>
         ) : (

@@ -2,7 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
+import { RESTORED_NOTICE } from '../backups-ui'
+import { BackupsPanel } from '../components/BackupsPanel'
 import { Field } from '../components/Field'
+import { Modal } from '../components/Modal'
 import { useKeychainStatus } from '../components/use-keychain'
 import { unlockSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
@@ -26,6 +29,10 @@ export function Unlock() {
   const keychain = useKeychainStatus()
   const [keychainError, setKeychainError] = useState<string | null>(null)
   const [keychainBusy, setKeychainBusy] = useState(false)
+  // A damaged vault cannot be unlocked: the way on is one of its backups.
+  const [damaged, setDamaged] = useState(false)
+  const [restoring, setRestoring] = useState(false)
+  const [restored, setRestored] = useState(false)
   const offerKeychain = keychain.status?.available === true && keychain.status.enabled
 
   const openWithKeychain = async () => {
@@ -47,7 +54,9 @@ export function Unlock() {
     } catch (err) {
       // The wrong password is dropped at once; the message stays until the next attempt.
       resetField('password')
-      setError('password', { type: 'server', message: errorOf(err).message }, { shouldFocus: true })
+      const e = errorOf(err)
+      setDamaged(e.code === 'VAULT_DAMAGED')
+      setError('password', { type: 'server', message: e.message }, { shouldFocus: true })
     }
   })
 
@@ -56,6 +65,11 @@ export function Unlock() {
       <form className="gate-card" onSubmit={(e) => void submit(e)} aria-labelledby="unlock-title" noValidate>
         <h1 id="unlock-title">Unlock Keyhold</h1>
         {why && <p className="lock-reason">{why}</p>}
+        {restored && (
+          <p className="lock-reason" role="status">
+            {RESTORED_NOTICE}
+          </p>
+        )}
         <p>Your keys are encrypted. Enter your master password to open the vault.</p>
         <Field label="Master password" error={errors.password?.type === 'server' ? errors.password.message : undefined}>
           {(props) => <input {...props} {...register('password')} type="password" autoComplete="current-password" autoFocus />}
@@ -73,7 +87,29 @@ export function Unlock() {
             {keychainError}
           </p>
         )}
+        {damaged && (
+          <button type="button" onClick={() => setRestoring(true)}>
+            Restore from a backup
+          </button>
+        )}
       </form>
+      <Modal
+        open={restoring}
+        onClose={() => setRestoring(false)}
+        title="Restore from a backup"
+        description="The vault file is damaged. Choose a backup to see what it holds, then restore it; the damaged file is kept aside as it is."
+      >
+        {restoring && (
+          <BackupsPanel
+            locked
+            onRestored={() => {
+              setRestoring(false)
+              setDamaged(false)
+              setRestored(true)
+            }}
+          />
+        )}
+      </Modal>
     </main>
   )
 }
