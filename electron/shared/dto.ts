@@ -43,6 +43,11 @@ export interface KeySummary {
   readonly lastCheck: LastCheck | null
   /** When a check verified the key revoked (its secret was then wiped); null while it is in use. */
   readonly revokedAt: number | null
+  /**
+   * Someone else may hold it: shared at the provider (`shared`), or shared and since unshared,
+   * which does not cut them off (`was-shared`). Absent for a key never shared, and once revoked.
+   */
+  readonly sharing?: 'shared' | 'was-shared'
 }
 
 export interface LastCheck {

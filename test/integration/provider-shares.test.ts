@@ -99,7 +99,6 @@ describe('shares recorded at the provider (ThreatSTOP’s Share Key)', () => {
     expect(ended.warnings.map((w) => w.text)).toEqual([sharing?.unsharingDoesNotInvalidate])
     expect(ended.key.shares).toEqual([ended.share, second.share])
     expect(await kinds(key.id)).toEqual(['unshared', 'shared {"via":"provider"}', 'shared {"via":"provider"}', 'created'])
-
     expect(await callError(core, 'keyhold:keys.recordUnshare', { id: key.id, shareId: first.share.shareId })).toEqual({
       code: 'INVALID_INPUT',
       field: 'shareId',
@@ -108,6 +107,14 @@ describe('shares recorded at the provider (ThreatSTOP’s Share Key)', () => {
     expect(await callError(core, 'keyhold:keys.recordUnshare', { id: key.id, shareId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'INVALID_INPUT', field: 'shareId' })
     expect((await call(core, 'keyhold:keys.get', { id: key.id })).shares).toEqual(ended.key.shares)
     expect(await kinds(key.id)).toHaveLength(4)
+
+    const rowSharing = async () => (await call(core, 'keyhold:keys.list')).map((e) => (e.damaged ? 'damaged' : (e.sharing ?? 'never')))
+    // One share still open: the list row says it is shared; with both ended, that it was.
+    expect(await rowSharing()).toEqual(['shared'])
+    await call(core, 'keyhold:keys.recordUnshare', { id: key.id, shareId: second.share.shareId })
+    expect(await rowSharing()).toEqual(['was-shared'])
+    core.vault.keys().markRevoked(key.id)
+    expect(await rowSharing()).toEqual(['never'])
   })
 
   it('refuses a recipient that is empty, not one line, or too long — naming the field', async () => {

@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KeyDetail, NewKeyInput } from '../../electron/shared/dto'
 import { BUILT_IN_PROVIDERS, type ProviderDescriptor } from '../../electron/shared/providers'
 import { AddKeyDialog } from '../../renderer/src/components/KeyDialogs'
 import { KeyDetailPanel } from '../../renderer/src/components/KeyDetailPanel'
+import { KeyList } from '../../renderer/src/components/KeyList'
 import { startSandboxes, type Sandboxes } from '../sandbox'
 import { keyInputs, useSandboxes } from '../support/checks'
 import { call } from '../support/core'
@@ -174,3 +175,39 @@ describe('the detail panel’s shares', () => {
   })
 })
 
+describe('the key list', () => {
+  // jsdom lays nothing out; the virtualized list renders the rows that fit a list this tall (as vault-window.test does).
+  const restore: (() => void)[] = []
+  beforeEach(() => {
+    for (const [prop, size] of [['clientHeight', 800], ['clientWidth', 600]] as const) {
+      const real = Object.getOwnPropertyDescriptor(Element.prototype, prop)
+      Object.defineProperty(HTMLElement.prototype, prop, {
+        configurable: true,
+        get(this: HTMLElement) {
+          return this.classList.contains('key-list-scroll') ? size : ((real?.get?.call(this) as number | undefined) ?? 0)
+        },
+      })
+      restore.push(() => Reflect.deleteProperty(HTMLElement.prototype, prop))
+    }
+  })
+  afterEach(() => {
+    for (const undo of restore.splice(0)) undo()
+  })
+
+  it('marks the list row of a key someone else may hold: shared, then was shared', async () => {
+    const w = await openWindow()
+    const key = await call(w.keyhold.core, 'keyhold:keys.add', inputs['threatstop'])
+    await call(w.keyhold.core, 'keyhold:keys.add', { ...inputs['threatstop'], name: 'Never shared' })
+    const { share } = await call(w.keyhold.core, 'keyhold:keys.recordShare', { id: key.id, with: 'Grace Hopper' })
+    await w.store.getState().loadKeys()
+    const view = w.render(<KeyList />)
+    const row = (name: string) => within(screen.getByRole('list', { name: 'Keys' })).getByRole('button', { name: new RegExp(`^${name}\\b`) })
+    await waitFor(() => expect(row('Firewall sync').textContent).toContain('· shared'))
+    expect(row('Never shared').textContent).not.toMatch(/shared$|· shared|· was shared/)
+    view.unmount()
+    await call(w.keyhold.core, 'keyhold:keys.recordUnshare', { id: key.id, shareId: share.shareId })
+    await w.store.getState().loadKeys()
+    w.render(<KeyList />)
+    await waitFor(() => expect(row('Firewall sync').textContent).toContain('· was shared'))
+  })
+})

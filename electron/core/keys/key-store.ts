@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Database, Statement } from 'better-sqlite3'
 import type { Outcome } from '../../shared/checks'
 import type { KeyDetail, KeyListEntry, KeySummary, LastCheck } from '../../shared/dto'
-import type { ShareRecord } from '../../shared/shares'
+import { openShares, type ShareRecord } from '../../shared/shares'
 import type { CoreProviders } from '../providers/registry'
 import { KeyholdError } from '../errors'
 import { fromSqliteError } from '../store/sqlite-errors'
@@ -361,7 +361,13 @@ function toSummary(
     updatedAt,
     lastCheck,
     revokedAt,
+    ...sharingOf(meta.shares, revokedAt),
   }
+}
+
+function sharingOf(shares: readonly ShareRecord[] | undefined, revokedAt: number | null): Pick<KeySummary, 'sharing'> {
+  if (!shares?.length || revokedAt !== null) return {}
+  return { sharing: openShares(shares, revokedAt).length > 0 ? 'shared' : 'was-shared' }
 }
 
 function toDetail(summary: KeySummary, meta: KeyMeta): KeyDetail {

@@ -66,6 +66,8 @@ function LiveKeyRow({ entry, selected, onSelect }: { entry: Exclude<KeyListEntry
               <span className="visually-hidden">{label}. </span>
               {entry.account || label}
               {!entry.hasSecret && entry.revokedAt === null && ' · no key stored'}
+              {entry.sharing === 'shared' && ' · shared'}
+              {entry.sharing === 'was-shared' && ' · was shared'}
             </span>
             <RowTags tags={entry.tags} />
           </span>
