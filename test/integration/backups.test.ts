@@ -218,6 +218,17 @@ describe('preview and restore', () => {
     expect(await call(core, 'keyhold:backups.preview', { backupId: made.backupId, password: STRONG_PASSWORD })).toEqual(preview)
   })
 
+  it('counts a wrong backup password with unlock’s: the same throttle pauses both', async () => {
+    await vaultWith('guess')
+    const made = await call(core, 'keyhold:backups.create')
+    await call(core, 'keyhold:vault.lock')
+    const before = clock.sleeps.length
+    for (let i = 0; i < 3; i++) expect((await callError(core, 'keyhold:backups.preview', { backupId: made.backupId, password: `wrong guess number ${i} here` })).code).toBe('WRONG_PASSWORD')
+    expect((await callError(core, 'keyhold:vault.unlock', { password: 'one more wrong guess here' })).code).toBe('WRONG_PASSWORD')
+    expect((await callError(core, 'keyhold:backups.restore', { backupId: made.backupId, password: 'and yet another guess' })).code).toBe('WRONG_PASSWORD')
+    expect(clock.sleeps.slice(before).filter((ms) => ms > 0)).toEqual([1000, 2000, 4000])
+  })
+
   it('restores after the vault file is damaged: keys back, the damaged file kept aside, no half files, "restored" in the timeline', async () => {
     const names = await vaultWith('dmg')
     const made = await call(core, 'keyhold:backups.create')

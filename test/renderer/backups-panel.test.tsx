@@ -1,5 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import BetterSqlite3 from 'better-sqlite3'
 import { closeSync, openSync, statSync, writeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ERROR_MESSAGES } from '../../electron/shared/errors'
@@ -136,5 +137,29 @@ describe('the Unlock screen of a damaged vault', () => {
     const kept = (await call(w.keyhold.core, 'keyhold:backups.list')).backups
     expect(kept.find((b) => b.backupId === made.backupId)).toBeTruthy()
     expect(kept.find((b) => b.damagedCopy)).toMatchObject({ reason: 'before-restore' })
+  })
+
+  it('is offered for a header changed outside Keyhold too, and not for a wrong password', async () => {
+    const w = await openWindow()
+    await call(w.keyhold.core, 'keyhold:backups.create')
+    await w.store.getState().lockVault()
+    const user = userEvent.setup()
+    render(
+      <KeyholdStoreProvider store={w.store}>
+        <Unlock />
+      </KeyholdStoreProvider>,
+    )
+    await user.type(screen.getByLabelText('Master password'), 'not the password at all 123')
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByText(ERROR_MESSAGES.WRONG_PASSWORD)).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Restore from a backup' })).toBeNull()
+
+    const db = new BetterSqlite3(w.keyhold.core.paths.vaultFile)
+    db.prepare('UPDATE vault_header SET format = 99').run()
+    db.close()
+    await user.type(screen.getByLabelText('Master password'), STRONG_PASSWORD)
+    await user.click(screen.getByRole('button', { name: 'Unlock' }))
+    expect(await screen.findByText(ERROR_MESSAGES.VAULT_HEADER_TAMPERED)).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Restore from a backup' })).toBeTruthy()
   })
 })

@@ -156,7 +156,7 @@ export function SettingsDialog() {
       open={open}
       onClose={closeDialog}
       title="Settings"
-      description="How long a copied key stays on the clipboard, and where Keyhold sends each provider’s check. Change the addresses only if your provider gave you another one, or to use a test server."
+      description="How long a copied key stays on the clipboard, the vault’s backups, and where Keyhold sends each provider’s check. Change the addresses only if your provider gave you another one, or to use a test server."
     >
       {open &&
         (loadError ? (

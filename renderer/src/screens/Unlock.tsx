@@ -55,7 +55,8 @@ export function Unlock() {
       // The wrong password is dropped at once; the message stays until the next attempt.
       resetField('password')
       const e = errorOf(err)
-      setDamaged(e.code === 'VAULT_DAMAGED')
+      // A header changed outside Keyhold is as unusable as a damaged file: a backup is the way back to both.
+      setDamaged(e.code === 'VAULT_DAMAGED' || e.code === 'VAULT_HEADER_TAMPERED')
       setError('password', { type: 'server', message: e.message }, { shouldFocus: true })
     }
   })
@@ -97,7 +98,7 @@ export function Unlock() {
         open={restoring}
         onClose={() => setRestoring(false)}
         title="Restore from a backup"
-        description="The vault file is damaged. Choose a backup to see what it holds, then restore it; the damaged file is kept aside as it is."
+        description="The vault file cannot be opened. Choose a backup to see what it holds, then restore it; the current file is kept aside as it is."
       >
         {restoring && (
           <BackupsPanel
