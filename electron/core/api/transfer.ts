@@ -15,7 +15,6 @@ import type { Implementations } from './handle'
  */
 export function transferApi({ vault, events, files, providers, exportWorkFactor }: ApiDeps): Implementations<'keyhold:import.preview' | 'keyhold:import.apply' | 'keyhold:vault.export'> {
   const previews = new ImportPreviews(vault.lifecycle)
-  const { registry } = providers
 
   /** Every key in use, with its secret: what an import is compared with and an export holds. */
   function keysInUse(): { id: string; key: NewKey }[] {
@@ -43,7 +42,7 @@ export function transferApi({ vault, events, files, providers, exportWorkFactor 
       vault.keys() // locked: refused before the file is taken
       const file = previews.file(fileId, () => files.take(fileId))
       const read = await readSource(file, { passphrase, columns })
-      const plan = planImport(read, registry, vaultKeys())
+      const plan = planImport(read, providers, vaultKeys())
       const previewId = previews.hold(fileId, read)
       return {
         previewId,
@@ -58,7 +57,7 @@ export function transferApi({ vault, events, files, providers, exportWorkFactor 
       const log = vault.activity()
       const read = previews.take(previewId)
       // Planned again against the vault as it is now: a key added since the preview is not added twice.
-      const plan = planImport(read, registry, vaultKeys())
+      const plan = planImport(read, providers, vaultKeys())
       const from = plan.source
       let added: ReturnType<typeof keys.addMany> = []
       const updated: ReturnType<typeof keys.get>[] = []

@@ -30,6 +30,8 @@ const inRanges = (status: number, text: string | undefined, fallback: [number, n
   (text ? (parseStatusRanges(text) ?? fallback) : fallback).some(([from, to]) => status >= from && status <= to)
 
 export const customProfile: ProviderCheck<CustomDetails> = {
+  // Any address no other provider claimed: the API's base URL, sent as a bearer token to start with.
+  recogniseImport: ({ url }) => (url ? { provider: 'custom', baseUrl: apiAddressOf(url), auth: { kind: 'bearer' } } : undefined),
   id: 'custom',
 
   request(details, secret) {
@@ -65,4 +67,15 @@ export const customProfile: ProviderCheck<CustomDetails> = {
   sentence(outcome) {
     return OUTCOME_SENTENCES[outcome]
   },
+}
+
+/** The API's address as a base URL: no credentials, query or fragment (the url rule refuses them). */
+function apiAddressOf(url: URL): string {
+  const clean = new URL(url.href)
+  clean.username = ''
+  clean.password = ''
+  clean.search = ''
+  clean.hash = ''
+  const text = clean.href
+  return clean.pathname === '/' ? text.slice(0, -1) : text
 }

@@ -1,3 +1,4 @@
+import type { ProviderDetailsInput } from '../../shared/dto'
 import type { Outcome } from '../../shared/checks'
 import type { ProviderDetailsValue } from '../../shared/dto'
 import type { ProviderDescriptor } from '../../shared/providers/descriptor'
@@ -25,6 +26,22 @@ export interface ProviderCheck<D extends ProviderDetailsValue = ProviderDetailsV
   revocation?(outcome: Outcome, workedBefore: boolean): RevocationVerdict
   /** Why a confirmed revocation is confirmed, when the provider's answer needs explaining. */
   revokedReason?(outcome: Outcome): string | undefined
+  /**
+   * Whether a key brought from another app (a CSV row, a KeePass entry) is this provider's, from
+   * its address or its name, and if so its details. Asked in registration order; the first that
+   * answers wins (the Custom REST API, which takes any address, is registered last).
+   */
+  recogniseImport?(seen: ImportedKey): ProviderDetailsInput | undefined
+}
+
+/** What an import knows of a key before it is anyone's: where it is used and what it is called. */
+export interface ImportedKey {
+  /** The address it came with, when there was one that parses as a web address. */
+  readonly url: URL | undefined
+  /** Its name and address, lower-cased, for providers recognised by name when there is no address. */
+  readonly named: string
+  readonly name: string
+  readonly username: string | undefined
 }
 
 /** A provider as a host registers it: its descriptor (data) and its check (code). */

@@ -1,5 +1,5 @@
 import { OUTCOME_SENTENCES, type Outcome } from '../../shared/checks'
-import type { ProviderDetailsValue, ProviderSettings } from '../../shared/dto'
+import type { ProviderDetailsInput, ProviderDetailsValue, ProviderSettings } from '../../shared/dto'
 import { custom } from '../../shared/providers/custom'
 import { ProviderRegistry } from '../../shared/providers/registry'
 import { spreeflo } from '../../shared/providers/spreeflo'
@@ -7,7 +7,7 @@ import { threadeo } from '../../shared/providers/threadeo'
 import { threatstop } from '../../shared/providers/threatstop'
 import { KeyholdError } from '../errors'
 import type { CheckTarget, Classification, ProviderResponse } from './profile'
-import { defaultRevocationVerdict, definePlugin, type ProviderCheck, type ProviderPlugin, type RevocationVerdict } from './provider-check'
+import { defaultRevocationVerdict, definePlugin, type ImportedKey, type ProviderCheck, type ProviderPlugin, type RevocationVerdict } from './provider-check'
 import { customProfile } from './custom'
 import { spreefloProfile } from './spreeflo'
 import { threadeoProfile } from './threadeo'
@@ -46,6 +46,15 @@ export class CoreProviders {
 
   classify(response: ProviderResponse, details: ProviderDetailsValue): Classification {
     return this.checkOf(details.provider).classify(response, details)
+  }
+
+  /** The details of a key from another app, from the first provider that recognises it; undefined when none does. */
+  recogniseImport(seen: ImportedKey): ProviderDetailsInput | undefined {
+    for (const check of this.checks.values()) {
+      const details = check.recogniseImport?.(seen)
+      if (details) return details
+    }
+    return undefined
   }
 
   sentence(outcome: Outcome, details: ProviderDetailsValue): string {

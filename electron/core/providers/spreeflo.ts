@@ -10,6 +10,9 @@ export type SpreefloSettings = { readonly baseUrl: string; readonly checkPath: s
 
 export const spreefloProfile: ProviderCheck<SpreefloDetails, SpreefloSettings> = {
   id: 'spreeflo',
+  // Its key's name in Spreeflo is not in another app's entry; the entry's own name stands for it.
+  recogniseImport: ({ url, named, name }) =>
+    (url?.hostname ?? '').split('.').some((label) => label === 'spreeflo') || (!url && named.includes('spreeflo')) ? { provider: 'spreeflo', keyName: name } : undefined,
 
   request(_details, secret, settings) {
     const url = checkUrl(settings.baseUrl, settings.checkPath)

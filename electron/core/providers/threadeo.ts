@@ -12,6 +12,11 @@ export type ThreadeoSettings = { readonly baseUrl: string; readonly checkPath: s
 
 export const threadeoProfile: ProviderCheck<ThreadeoDetails, ThreadeoSettings> = {
   id: 'threadeo',
+  // A tenant's own host (`https://<tenant>.threadeo.com`), with the API key as the entry's username.
+  recogniseImport: ({ url, username }) => {
+    const host = url?.hostname ?? ''
+    return host.endsWith('.threadeo.com') && username ? { provider: 'threadeo', tenant: host.slice(0, -'.threadeo.com'.length), apiKey: username } : undefined
+  },
 
   request(details, secret, settings) {
     const template = settings.baseUrl

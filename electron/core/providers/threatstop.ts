@@ -33,6 +33,11 @@ const SERVICE_LABELS: ReadonlyMap<string, string> = new Map(
 
 export const threatstopProfile: ProviderCheck<ThreatstopDetails, ThreatstopSettings> = {
   id: 'threatstop',
+  // Keyhold checks a ThreatSTOP key by reading one service; devices is what a new key starts with.
+  recogniseImport: ({ url, named }) => {
+    const host = url?.hostname ?? ''
+    return host === 'threatstop.com' || host.endsWith('.threatstop.com') || (!url && named.includes('threatstop')) ? { provider: 'threatstop', service: 'devices' } : undefined
+  },
 
   request(details, secret, settings) {
     const { service } = details

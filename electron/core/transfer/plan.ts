@@ -1,6 +1,6 @@
+import type { CoreProviders } from '../providers/registry'
 import { createHash } from 'node:crypto'
 import type { ImportSource } from '../../shared/activity'
-import type { ProviderRegistry } from '../../shared/providers/registry'
 import type { ImportRow } from '../../shared/transfer'
 import { KeyholdError } from '../errors'
 import type { KeyUpdate, NewKey } from '../keys/key-input'
@@ -42,14 +42,15 @@ const FILLS = 'Already in the vault: fills in what the vault’s copy lacks (acc
  * the import fills those in ("update"); otherwise the row is skipped as already there. The name
  * and the provider's details stay as the person left them in Keyhold.
  */
-export function planImport(read: SourceRead, registry: ProviderRegistry, vaultKeys: readonly VaultKey[]): ImportPlan {
+export function planImport(read: SourceRead, providers: CoreProviders, vaultKeys: readonly VaultKey[]): ImportPlan {
+  const { registry } = providers
   const existing = new Map(vaultKeys.map((k) => [sameKey(k.provider, k.secret), k]))
   const seen = new Set<string>()
   const rows: ImportRow[] = read.skipped.map((s) => ({ row: s.row, name: s.name, provider: null, action: 'skip', reason: s.reason }))
   const add: NewKey[] = []
   const update: KeyUpdate[] = []
   for (const candidate of read.candidates) {
-    const input = recognise(candidate)
+    const input = recognise(candidate, providers)
     if ('problem' in input) {
       rows.push({ row: candidate.row, name: shownName(candidate), provider: null, action: 'skip', reason: input.problem })
       continue

@@ -1,14 +1,15 @@
 import type { NewKeyInput, ProviderDetailsInput } from '../../shared/dto'
+import type { CoreProviders } from '../providers/registry'
 import { fallbackName, type Candidate } from './candidate'
 
 /**
  * Which provider a key from another app is, from its address or its name (DESIGN.md, "Files in
- * and out"; providers.md): a Threadeo tenant's host (`https://<tenant>.threadeo.com`) with the API
- * key as its username, a ThreatSTOP host, a Spreeflo host. Anything else becomes a Custom REST API
- * key at the address it came with. The result is the contract's input for a new key: the key
+ * and out"; providers.md): each provider's check says what it recognises
+ * (core/providers/<id>.ts, `recogniseImport`); an address no other provider claims becomes a
+ * Custom REST API key there. The result is the contract's input for a new key: the key
  * store's own validation judges it next, so a recognition that went wrong is refused, not stored.
  */
-export function recognise(candidate: Candidate): NewKeyInput | { readonly problem: string } {
+export function recognise(candidate: Candidate, providers: CoreProviders): NewKeyInput | { readonly problem: string } {
   const common = {
     name: shownName(candidate),
     secret: candidate.secret,
@@ -18,11 +19,11 @@ export function recognise(candidate: Candidate): NewKeyInput | { readonly proble
     ...(candidate.exact ? { keepSecretAsIs: true } : { trimSecret: true }),
   }
   if (candidate.details) return { ...common, ...(candidate.username ? { account: candidate.username } : {}), details: candidate.details }
-  const found = detailsFor(candidate)
+  const found = detailsFor(candidate, providers)
   if ('problem' in found) return found
   const { details } = found
-  // A username is the account, except Threadeo's, which is its API key (a detail, not an account).
-  const account = details.provider === 'threadeo' ? undefined : candidate.username
+  // A username is the account, unless the provider took it as one of its details (an API key).
+  const account = candidate.username && Object.values(details).includes(candidate.username) ? undefined : candidate.username
   return { ...common, ...(account ? { account } : {}), details }
 }
 
@@ -35,21 +36,10 @@ export function shownName(candidate: Candidate): string {
   return secret !== '' && candidate.name.includes(secret) ? fallbackName(candidate.row, candidate.url) : candidate.name
 }
 
-function detailsFor(candidate: Candidate): { readonly details: ProviderDetailsInput } | { readonly problem: string } {
+function detailsFor(candidate: Candidate, providers: CoreProviders): { readonly details: ProviderDetailsInput } | { readonly problem: string } {
   const url = parseUrl(candidate.url)
-  const host = url?.hostname ?? ''
-  const named = `${candidate.name} ${candidate.url ?? ''}`.toLowerCase()
-  if (host.endsWith('.threadeo.com') && candidate.username) {
-    return { details: { provider: 'threadeo', tenant: host.slice(0, -'.threadeo.com'.length), apiKey: candidate.username } }
-  }
-  if (host === 'threatstop.com' || host.endsWith('.threatstop.com') || (!url && named.includes('threatstop'))) {
-    // Keyhold checks a ThreatSTOP key by reading one service; devices is what a new key starts with.
-    return { details: { provider: 'threatstop', service: 'devices' } }
-  }
-  if (host.split('.').some((label) => label === 'spreeflo') || (!url && named.includes('spreeflo'))) {
-    return { details: { provider: 'spreeflo', keyName: candidate.name } }
-  }
-  if (url) return { details: { provider: 'custom', baseUrl: addressOf(url), auth: { kind: 'bearer' } } }
+  const details = providers.recogniseImport({ url, named: `${candidate.name} ${candidate.url ?? ''}`.toLowerCase(), name: candidate.name, username: candidate.username })
+  if (details) return { details }
   return { problem: 'It has no address: a Custom REST API key needs the address of its API (map a URL column, or add the key by hand).' }
 }
 
@@ -60,15 +50,4 @@ function parseUrl(raw: string | undefined): URL | undefined {
   if (!URL.canParse(withScheme)) return undefined
   const url = new URL(withScheme)
   return url.hostname.includes('.') || url.hostname === 'localhost' ? url : undefined
-}
-
-/** The API's address as a base URL: no credentials, query or fragment (the url rule refuses them). */
-function addressOf(url: URL): string {
-  const clean = new URL(url.href)
-  clean.username = ''
-  clean.password = ''
-  clean.search = ''
-  clean.hash = ''
-  const text = clean.href
-  return clean.pathname === '/' ? text.slice(0, -1) : text
 }

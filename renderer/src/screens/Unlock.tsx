@@ -1,15 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useForm, useWatch } from 'react-hook-form'
 import { errorOf } from '../api/client'
 import { RESTORED_NOTICE } from '../backups-ui'
-import { BackupsPanel } from '../components/BackupsPanel'
 import { Field } from '../components/Field'
-import { Modal } from '../components/Modal'
 import { useKeychainStatus } from '../components/use-keychain'
 import { unlockSchema } from '../forms/password-forms'
 import { useStore } from '../store/store'
 import { LOCK_ANNOUNCEMENTS } from '../store/vault-slice'
+
+// Only a damaged vault needs it; its dialog library stays out of the first screen's chunk.
+const RestoreFromBackupDialog = lazy(() => import('../components/RestoreFromBackupDialog'))
 
 export function Unlock() {
   const unlockVault = useStore((s) => s.unlockVault)
@@ -94,23 +95,19 @@ export function Unlock() {
           </button>
         )}
       </form>
-      <Modal
-        open={restoring}
-        onClose={() => setRestoring(false)}
-        title="Restore from a backup"
-        description="The vault file cannot be opened. Choose a backup to see what it holds, then restore it; the current file is kept aside as it is."
-      >
-        {restoring && (
-          <BackupsPanel
-            locked
+      {restoring && (
+        <Suspense fallback={null}>
+          <RestoreFromBackupDialog
+            open
+            onClose={() => setRestoring(false)}
             onRestored={() => {
               setRestoring(false)
               setDamaged(false)
               setRestored(true)
             }}
           />
-        )}
-      </Modal>
+        </Suspense>
+      )}
     </main>
   )
 }

@@ -1,3 +1,4 @@
+import { CoreProviders } from '../../../electron/core/providers/registry'
 import { describe, expect, it } from 'vitest'
 import type { Candidate } from '../../../electron/core/transfer/candidate'
 import { recognise, shownName } from '../../../electron/core/transfer/recognise'
@@ -56,7 +57,7 @@ describe('a CSV’s columns', () => {
 describe('recognising a provider', () => {
   const base: Candidate = { row: 1, name: 'A key', secret: 's3cret' }
   const details = (c: Partial<Candidate>) => {
-    const r = recognise({ ...base, ...c })
+    const r = recognise({ ...base, ...c }, new CoreProviders())
     return 'problem' in r ? r.problem : r.details
   }
   it('knows Threadeo by its tenant’s host, with the API key as the username', () => {
@@ -71,7 +72,7 @@ describe('recognising a provider', () => {
     expect(details({ name: 'SPREEFLO_API_KEY' })).toEqual({ provider: 'spreeflo', keyName: 'SPREEFLO_API_KEY' })
   })
   it('never names a key after its secret (a column mapped twice, an entry titled with its password)', () => {
-    const r = recognise({ ...base, name: 's3cret', url: 'https://api.example.com' })
+    const r = recognise({ ...base, name: 's3cret', url: 'https://api.example.com' }, new CoreProviders())
     expect('problem' in r ? r.problem : r.name).toBe('api.example.com')
     expect(shownName({ ...base, name: 'my s3cret' })).toBe('Imported key 1')
   })
