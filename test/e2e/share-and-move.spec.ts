@@ -80,6 +80,7 @@ test('a key goes to a colleague’s Keyhold in a passphrase share file, never as
 
   const ann = await colleague(page)
   try {
+    await ann.page.getByRole('button', { name: 'Files', exact: true }).click()
     await ann.page.getByRole('button', { name: 'Open a share file…' }).click()
     const open = ann.page.getByRole('dialog')
     await choose(ann.page, saved.path, () => open.getByRole('button', { name: 'Choose a share file…' }).click())
@@ -97,6 +98,7 @@ test('a spreadsheet is brought in with a preview, and a whole-vault export opens
   await createVault(page, host)
   const csv = join(folder, 'team keys.csv')
   writeFileSync(csv, 'Name,URL,API key,Notes\nBilling API,https://api.billing.example/v1,CANARY-e2e-csv-1a2b,Finance owns it\nMaps,https://maps.example.com,CANARY-e2e-csv-3c4d,\n')
+  await page.getByRole('button', { name: 'Files', exact: true }).click()
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const importing = page.getByRole('dialog')
   await choose(page, csv, () => importing.getByRole('button', { name: 'Choose a file…' }).click())
@@ -108,6 +110,7 @@ test('a spreadsheet is brought in with a preview, and a whole-vault export opens
   await expect(keys.rowButton('Billing API')).toBeVisible()
   await expect(keys.rowButton('Maps')).toBeVisible()
 
+  await page.getByRole('button', { name: 'Files', exact: true }).click()
   await page.getByRole('button', { name: 'Export', exact: true }).click()
   const exporting = page.getByRole('dialog')
   const passphrase = 'violet tractor harbour quartz 42'
@@ -119,6 +122,7 @@ test('a spreadsheet is brought in with a preview, and a whole-vault export opens
 
   const ann = await colleague(page)
   try {
+    await ann.page.getByRole('button', { name: 'Files', exact: true }).click()
     await ann.page.getByRole('button', { name: 'Import', exact: true }).click()
     const into = ann.page.getByRole('dialog')
     await choose(ann.page, saved.path, () => into.getByRole('button', { name: 'Choose a file…' }).click())

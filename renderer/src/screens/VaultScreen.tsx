@@ -1,3 +1,4 @@
+import { FilesMenu } from '../components/FilesMenu'
 import { KeyRound, Lock, PanelLeft, PanelLeftClose, Plus, Search, Settings } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { ChangePasswordDialog } from '../components/ChangePasswordDialog'
@@ -14,9 +15,6 @@ import { selectKeyCount, selectQuery, selectSettings } from '../store/selectors'
 import { useProviders } from '../providers-ui'
 import { useStore } from '../store/store'
 import { VaultActivityButton } from '../components/VaultActivityDialog'
-import { ReceiveShareFileButton } from '../components/share/ReceiveShareFile'
-import { ExportButton } from '../components/transfer/ExportDialog'
-import { ImportButton } from '../components/transfer/ImportDialog'
 import { Sidebar, SIDEBAR_ID } from '../components/Sidebar'
 import { SHORTCUTS, useShortcuts, withShortcut } from '../shortcuts'
 
@@ -128,14 +126,12 @@ export function VaultScreen() {
           <Plus className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Add key</span>
         </button>
-        <ReceiveShareFileButton />
+        <FilesMenu />
         <button type="button" className="collapsible" title="Settings" onClick={() => openDialog('settings')}>
           <Settings className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Settings</span>
         </button>
         <VaultActivityButton />
-        <ImportButton />
-        <ExportButton />
         <button type="button" className="collapsible" title="Change master password" onClick={() => openDialog('changePassword')}>
           <KeyRound className="button-icon" size={16} aria-hidden="true" focusable="false" />
           <span className="button-label">Change master password</span>
