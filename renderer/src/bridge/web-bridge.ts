@@ -129,7 +129,8 @@ export async function connectWebBridge(): Promise<KeyholdBridge> {
     }
   }
 
-  // The file routes, with the session and with what a gone session or a refusal means here too.
+  // Every request the page makes with its session — the contract's calls and the file routes —
+  // and what a gone session or a refusal means for each of them.
   const sendWithSession: SessionFetch = async (path, init) => {
     if (session === undefined) return NOT_CONNECTED
     if (stop.signal.aborted) return SESSION_ENDED
@@ -137,6 +138,7 @@ export async function connectWebBridge(): Promise<KeyholdBridge> {
     try {
       response = await fetch(path, { ...init, headers: { ...(init.headers as Record<string, string>), [SESSION_HEADER]: session }, credentials: 'omit' })
     } catch {
+      // Nothing answers: the host has stopped, and its sessions with it.
       sessionEnded()
       return SESSION_ENDED
     }
@@ -150,29 +152,18 @@ export async function connectWebBridge(): Promise<KeyholdBridge> {
 
   const bridge = {
     async invoke(channel: MethodChannel, input?: unknown): Promise<Result<unknown>> {
+      // Checked before a file chooser would open for nothing.
       if (session === undefined) return NOT_CONNECTED
       if (stop.signal.aborted) return SESSION_ENDED
       // The host cannot show a dialog on this screen: the page picks and downloads files itself.
       if (channel === 'keyhold:files.choose') return chooseFile((input as { purpose: FilePurpose }).purpose, sendWithSession)
       if (channel === 'keyhold:files.save') return saveFile((input as { fileId: string }).fileId, sendWithSession)
-      let response: Response
-      try {
-        response = await fetch(API_PREFIX + channel, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [SESSION_HEADER]: session },
-          body: JSON.stringify({ input }),
-          credentials: 'omit',
-        })
-      } catch {
-        // Nothing answers: the host has stopped, and its sessions with it.
-        sessionEnded()
-        return SESSION_ENDED
-      }
-      if (response.status === 401) {
-        sessionEnded()
-        return SESSION_ENDED
-      }
-      if (response.status === 403) return NOT_CONNECTED
+      const response = await sendWithSession(API_PREFIX + channel, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ input }),
+      })
+      if (!(response instanceof Response)) return response
       try {
         return (await response.json()) as Result<unknown>
       } catch {
