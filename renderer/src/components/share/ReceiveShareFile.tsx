@@ -9,7 +9,7 @@ import { formatDateTime, formatDay } from '../../dates'
 import { providerLabel, shownValue, useProvider } from '../../providers-ui'
 import { useApi, useStore } from '../../store/store'
 import { Field } from '../Field'
-import { Modal } from '../Modal'
+import { DialogButton } from '../DialogButton'
 
 export const RECEIVE_TITLE = 'Open a share file'
 
@@ -192,16 +192,9 @@ export function ReceiveShareFile({ onClose }: { onClose: () => void }) {
 
 /** The header's "Open a share file…" button and its dialog. */
 export function ReceiveShareFileButton() {
-  const [open, setOpen] = useState(false)
   return (
-    <>
-      <button type="button" className="collapsible" title="Open a share file" onClick={() => setOpen(true)}>
-        <FileInput className="button-icon" size={16} aria-hidden="true" focusable="false" />
-        <span className="button-label">Open a share file…</span>
-      </button>
-      <Modal open={open} onClose={() => setOpen(false)} title={RECEIVE_TITLE} description="Add a key someone sent you from their Keyhold. You see what it holds before anything is added.">
-        {open && <ReceiveShareFile onClose={() => setOpen(false)} />}
-      </Modal>
-    </>
+    <DialogButton icon={FileInput} label="Open a share file…" title="Open a share file" dialogTitle={RECEIVE_TITLE} description="Add a key someone sent you from their Keyhold. You see what it holds before anything is added.">
+      {(close) => <ReceiveShareFile onClose={close} />}
+    </DialogButton>
   )
 }

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { errorOf } from '../../api/client'
 import { useApi } from '../../store/store'
 import { Field } from '../Field'
-import { Modal } from '../Modal'
+import { DialogButton } from '../DialogButton'
 import { StrengthMeter } from '../StrengthMeter'
 
 /**
@@ -89,21 +89,15 @@ function ExportForm({ onDone }: { onDone: () => void }) {
 
 /** The toolbar's "Export" button and its dialog. */
 export function ExportButton() {
-  const [open, setOpen] = useState(false)
   return (
-    <>
-      <button type="button" className="collapsible" title="Export the whole vault to an encrypted file" onClick={() => setOpen(true)}>
-        <FileOutput className="button-icon" size={16} aria-hidden="true" focusable="false" />
-        <span className="button-label">Export</span>
-      </button>
-      <Modal
-        open={open}
-        onClose={() => setOpen(false)}
-        title="Export the vault"
-        description="Every key that is not revoked, in one file encrypted with a passphrase you choose (the age format). Another Keyhold imports it."
-      >
-        {open && <ExportForm onDone={() => setOpen(false)} />}
-      </Modal>
-    </>
+    <DialogButton
+      icon={FileOutput}
+      label="Export"
+      title="Export the whole vault to an encrypted file"
+      dialogTitle="Export the vault"
+      description="Every key that is not revoked, in one file encrypted with a passphrase you choose (the age format). Another Keyhold imports it."
+    >
+      {(close) => <ExportForm onDone={close} />}
+    </DialogButton>
   )
 }

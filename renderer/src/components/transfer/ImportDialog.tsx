@@ -4,7 +4,7 @@ import type { CsvColumns, CsvRole, ImportPreview, ImportResult } from '../../../
 import { errorOf } from '../../api/client'
 import { useApi, useStore } from '../../store/store'
 import { Field } from '../Field'
-import { Modal } from '../Modal'
+import { DialogButton } from '../DialogButton'
 import { PreviewTable } from './PreviewTable'
 import { countsSentence, resultSentence, ROLE_LABELS, SOURCE_LABELS } from './transfer-ui'
 
@@ -177,18 +177,11 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
   )
 }
 
-/** The toolbar's "Import" button and its dialog (mounted only while open, so nothing lingers). */
+/** The toolbar's "Import" button and its dialog. */
 export function ImportButton() {
-  const [open, setOpen] = useState(false)
   return (
-    <>
-      <button type="button" className="collapsible" title="Import keys from a file" onClick={() => setOpen(true)}>
-        <FileInput className="button-icon" size={16} aria-hidden="true" focusable="false" />
-        <span className="button-label">Import</span>
-      </button>
-      <Modal open={open} onClose={() => setOpen(false)} title="Import keys" description="Bring keys in from a Keyhold export, KeePass, Bitwarden, a .env file or a spreadsheet.">
-        {open && <ImportFlow onDone={() => setOpen(false)} />}
-      </Modal>
-    </>
+    <DialogButton icon={FileInput} label="Import" title="Import keys from a file" dialogTitle="Import keys" description="Bring keys in from a Keyhold export, KeePass, Bitwarden, a .env file or a spreadsheet.">
+      {(close) => <ImportFlow onDone={close} />}
+    </DialogButton>
   )
 }
